@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * A QA scenario: Zendesk REST API objects as Zendesk returns them (SPEC §6), plus what REST does not
+ * hold: the comment being composed (`draft`), the agent's locale, and faults to inject.
+ */
+const id = z.number().int().positive();
+const STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const;
+
+const fault = z.object({
+  /** A part of the request URL, e.g. "/api/v2/macros". */
+  match: z.string().min(1),
+  kind: z.enum(['status', 'timeout', 'malformed']).default('status'),
+  status: z.number().int().min(400).max(599).default(500),
+  retryAfter: z.number().int().nonnegative().optional(),
+  /** How many requests fail before the next ones succeed; omitted: all of them. */
+  times: z.number().int().positive().optional(),
+});
+
+export const scenarioSchema = z.object({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  settings: z.record(z.string(), z.unknown()).default({}),
+  currentUser: z.object({ locale: z.string().default('pt-BR'), name: z.string().default('Agente') }).default({ locale: 'pt-BR', name: 'Agente' }),
+  ticket: z.looseObject({
+    id,
+    status: z.enum(STATUSES),
+    subject: z.string().default(''),
+    description: z.string().optional(),
+    type: z.string().nullable().optional(),
+    requester_id: id.nullable().optional(),
+    organization_id: id.nullable().optional(),
+    ticket_form_id: id.nullable().optional(),
+    collaborator_ids: z.array(id).default([]),
+    custom_fields: z.array(z.looseObject({ id, value: z.unknown() })).default([]),
+  }),
+  draft: z.object({ text: z.string().default(''), type: z.enum(['publicReply', 'internalNote']).default('publicReply') }).default({ text: '', type: 'publicReply' }),
+  comments: z.array(z.looseObject({ id: id.optional(), public: z.boolean().default(true), body: z.string(), author_id: id.optional() })).default([]),
+  users: z.array(z.looseObject({ id, name: z.string(), email: z.string().nullable().optional(), phone: z.string().nullable().optional(), organization_id: id.nullable().optional() })).default([]),
+  organizations: z.array(z.looseObject({ id, name: z.string(), organization_fields: z.record(z.string(), z.unknown()).default({}) })).default([]),
+  ticket_fields: z
+    .array(
+      z.looseObject({
+        id,
+        type: z.string(),
+        title: z.string(),
+        custom_field_options: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional(),
+      }),
+    )
+    .default([]),
+  ticket_forms: z.array(z.looseObject({ id, name: z.string() })).default([]),
+  macros: z.array(z.looseObject({ id, title: z.string(), active: z.boolean().default(true), actions: z.array(z.looseObject({ field: z.string(), value: z.unknown() })).default([]) })).default([]),
+  tickets: z.array(z.looseObject({ id, requester_id: id.nullable().optional(), organization_id: id.nullable().optional(), subject: z.string().optional() })).default([]),
+  faults: z
+    .object({
+      requests: z.array(fault).default([]),
+      /** ZAF paths a batched get answers with an error. */
+      unreadablePaths: z.array(z.string()).default([]),
+      /** ZAF set paths / invoke names that reject. */
+      failingActions: z.array(z.string()).default([]),
+    })
+    .default({ requests: [], unreadablePaths: [], failingActions: [] }),
+});
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+export class ScenarioError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid scenario:\n${problems.map((problem) => `- ${problem}`).join('\n')}`);
+    this.name = 'ScenarioError';
+  }
+}
+
+function where(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '') || '(the file)';
+}
+
+/** References between the objects must hold: a ticket's organization_id names an organization in the file. */
+function crossReferences(scenario: Scenario): string[] {
+  const problems: string[] = [];
+  const { ticket } = scenario;
+  if (ticket.organization_id && !scenario.organizations.some((org) => org.id === ticket.organization_id)) {
+    problems.push(`ticket.organization_id: no organization ${ticket.organization_id} in "organizations"`);
+  }
+  if (ticket.requester_id && !scenario.users.some((user) => user.id === ticket.requester_id)) {
+    problems.push(`ticket.requester_id: no user ${ticket.requester_id} in "users"`);
+  }
+  if (ticket.ticket_form_id && scenario.ticket_forms.length > 0 && !scenario.ticket_forms.some((form) => form.id === ticket.ticket_form_id)) {
+    problems.push(`ticket.ticket_form_id: no form ${ticket.ticket_form_id} in "ticket_forms"`);
+  }
+  return problems;
+}
+
+/** Parses a scenario; every problem is named by where it is in the file. Never throws anything else. */
+export function parseScenario(input: unknown): Scenario {
+  let data = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input);
+    } catch (error) {
+      throw new ScenarioError([`(the file): not JSON — ${error instanceof Error ? error.message : String(error)}`]);
+    }
+  }
+  const result = scenarioSchema.safeParse(data);
+  if (!result.success) throw new ScenarioError(result.error.issues.map((issue) => `${where(issue.path)}: ${issue.message}`));
+  const problems = crossReferences(result.data);
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return result.data;
+}

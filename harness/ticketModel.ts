@@ -1,0 +1,314 @@
+import type { Scenario } from './scenario';
+import manifest from '../manifest.json';
+
+/**
+ * Zendesk's side of one ticket, from a scenario: answers ZAF paths with the shapes of the ZAF Support
+ * API, applies set/invoke as Zendesk would (firing the *.changed events), and answers /api/v2 from the
+ * same objects. The harness's fake client and the protocol test host both run on it.
+ */
+export type EventListener = (name: string, data: unknown) => void;
+export type RestAnswer = { status: number; body: unknown; headers: Record<string, string> } | { timeout: true };
+
+type User = Scenario['users'][number];
+
+export class ZafPathError extends Error {
+  constructor(path: string) {
+    super(`"${path}" is not a valid path`);
+    this.name = 'ZafPathError';
+  }
+}
+
+/** What an admin's installation sends in metadata().settings: every parameter, then the scenario's. */
+export function installationSettings(scenario: Scenario): Record<string, unknown> {
+  const defaults = Object.fromEntries(manifest.parameters.map((parameter) => [parameter.name, parameter.default ?? (parameter.type === 'checkbox' ? false : '')]));
+  const given = Object.fromEntries(Object.entries(scenario.settings).map(([name, value]) => [name, typeof value === 'number' && manifest.parameters.find((p) => p.name === name)?.type !== 'number' ? String(value) : value]));
+  return { ...defaults, ...given };
+}
+
+export class TicketModel {
+  readonly scenario: Scenario;
+  private listeners = new Set<EventListener>();
+  private faultUses = new Map<number, number>();
+
+  constructor(scenario: Scenario) {
+    this.scenario = structuredClone(scenario);
+  }
+
+  get ticket() {
+    return this.scenario.ticket;
+  }
+
+  onEvent(listener: EventListener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(name: string, data: unknown) {
+    for (const listener of this.listeners) listener(name, data);
+  }
+
+  private user(id: number | null | undefined): User | null {
+    return this.scenario.users.find((user) => user.id === id) ?? null;
+  }
+
+  private zafUser(user: User | null) {
+    return user ? { id: user.id, name: user.name, email: user.email ?? null, phone: user.phone ?? null, role: 'end-user' } : null;
+  }
+
+  private zafOrganization() {
+    const organization = this.scenario.organizations.find((org) => org.id === this.ticket.organization_id);
+    return organization ? { id: organization.id, name: organization.name, organizationFields: { ...organization.organization_fields } } : null;
+  }
+
+  private customField(id: number) {
+    return this.ticket.custom_fields.find((field) => field.id === id);
+  }
+
+  private fieldKnown(id: number) {
+    return Boolean(this.customField(id)) || this.scenario.ticket_fields.some((field) => field.id === id);
+  }
+
+  private readPath(path: string): unknown {
+    const custom = /^ticket\.customField:custom_field_(\d+)$/.exec(path);
+    if (custom) {
+      const id = Number(custom[1]);
+      if (!this.fieldKnown(id)) throw new ZafPathError(path);
+      return this.customField(id)?.value ?? null;
+    }
+    const definition = /^ticketFields:custom_field_(\d+)$/.exec(path);
+    if (definition) {
+      const field = this.scenario.ticket_fields.find((candidate) => candidate.id === Number(definition[1]));
+      if (!field) throw new ZafPathError(path);
+      return { name: `custom_field_${field.id}`, label: field.title, type: field.type, optionValues: (field.custom_field_options ?? []).map((option) => ({ name: option.name, value: option.value })) };
+    }
+    const { ticket } = this;
+    switch (path) {
+      case 'ticket.id':
+        return ticket.id;
+      case 'ticket.status':
+        return ticket.status;
+      case 'ticket.subject':
+        return ticket.subject;
+      case 'ticket.description':
+        return ticket.description ?? this.scenario.comments[0]?.body ?? '';
+      case 'ticket.type':
+        return ticket.type ?? null;
+      case 'ticket.form':
+        return ticket.ticket_form_id ? { id: ticket.ticket_form_id } : null;
+      case 'ticket.requester':
+        return this.zafUser(this.user(ticket.requester_id));
+      case 'ticket.organization':
+        return this.zafOrganization();
+      case 'ticket.collaborators':
+        return ticket.collaborator_ids.map((id) => this.zafUser(this.user(id)));
+      case 'ticket.comment.text':
+        return this.scenario.draft.text;
+      case 'ticket.comment.type':
+        return this.scenario.draft.type;
+      case 'currentUser.locale':
+        return this.scenario.currentUser.locale;
+      case 'currentUser':
+        return { id: 1, name: this.scenario.currentUser.name, locale: this.scenario.currentUser.locale };
+      default:
+        throw new ZafPathError(path);
+    }
+  }
+
+  /** A batched get: values by path, and an `errors` map for the paths it cannot read. */
+  get(paths: readonly string[]): Record<string, unknown> & { errors: Record<string, { message: string }> } {
+    const answer: Record<string, unknown> & { errors: Record<string, { message: string }> } = { errors: {} };
+    for (const path of paths) {
+      try {
+        if (this.scenario.faults.unreadablePaths.includes(path)) throw new ZafPathError(path);
+        answer[path] = this.readPath(path);
+      } catch (error) {
+        answer.errors[path] = { message: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    return answer;
+  }
+
+  private failIfConfigured(name: string) {
+    if (this.scenario.faults.failingActions.includes(name)) throw new Error(`${name} failed (injected fault)`);
+  }
+
+  private setRequester(target: unknown) {
+    const wanted = (target ?? {}) as { id?: number; email?: string };
+    let user = this.scenario.users.find((candidate) => (wanted.id !== undefined && candidate.id === wanted.id) || (wanted.email !== undefined && candidate.email === wanted.email)) ?? null;
+    if (!user && wanted.email) {
+      user = { id: Math.max(0, ...this.scenario.users.map((u) => u.id)) + 1, name: wanted.email, email: wanted.email, organization_id: null };
+      this.scenario.users.push(user);
+    }
+    if (!user) throw new Error('ticket.requester: no such user');
+    const organizationBefore = this.ticket.organization_id ?? null;
+    this.ticket.requester_id = user.id;
+    this.emit('ticket.requester.id.changed', user.id);
+    this.emit('ticket.requester.email.changed', user.email ?? null);
+    if (user.organization_id && user.organization_id !== organizationBefore) {
+      this.ticket.organization_id = user.organization_id;
+      this.emit('ticket.organization.changed', this.zafOrganization());
+    }
+  }
+
+  /** client.set(path, value), as the agent's edits would be applied. */
+  set(path: string, value: unknown) {
+    this.failIfConfigured(path);
+    const custom = /^ticket\.customField:custom_field_(\d+)$/.exec(path);
+    if (custom) {
+      const id = Number(custom[1]);
+      if (!this.fieldKnown(id)) throw new ZafPathError(path);
+      const field = this.customField(id);
+      if (field) field.value = value;
+      else this.ticket.custom_fields.push({ id, value });
+      this.emit(`ticket.custom_field_${id}.changed`, value);
+      return;
+    }
+    switch (path) {
+      case 'ticket.subject':
+      case 'ticket.status':
+      case 'ticket.type': {
+        const key = path.slice('ticket.'.length) as 'subject' | 'status' | 'type';
+        (this.ticket as Record<string, unknown>)[key] = value;
+        this.emit(`${path}.changed`, value);
+        return;
+      }
+      case 'ticket.form': {
+        const id = Number((value as { id?: unknown } | null)?.id ?? value);
+        this.ticket.ticket_form_id = id;
+        this.emit('ticket.form.id.changed', id);
+        return;
+      }
+      case 'ticket.requester':
+        this.setRequester(value);
+        return;
+      case 'ticket.comment.text':
+      case 'comment.text':
+        this.scenario.draft.text = String(value ?? '');
+        this.emit('comment.text.changed', this.scenario.draft.text);
+        return;
+      case 'ticket.comment.type':
+      case 'comment.type':
+        this.scenario.draft.type = value === 'internalNote' ? 'internalNote' : 'publicReply';
+        this.emit('comment.type.changed', this.scenario.draft.type);
+        return;
+      default:
+        throw new ZafPathError(path);
+    }
+  }
+
+  /** client.invoke(name, ...args). */
+  invoke(name: string, args: unknown[]) {
+    this.failIfConfigured(name);
+    switch (name) {
+      case 'macro': {
+        const macro = this.scenario.macros.find((candidate) => candidate.id === Number(args[0]));
+        if (!macro) throw new Error(`macro ${String(args[0])} not found`);
+        for (const action of macro.actions) {
+          if (action.field === 'subject') this.set('ticket.subject', action.value);
+          else if (action.field === 'status') this.set('ticket.status', action.value);
+          else if (action.field === 'comment_value' || action.field === 'comment_value_html') this.invoke('ticket.comment.appendText', [String(action.value)]);
+          else if (action.field === 'comment_mode_is_public') this.set('ticket.comment.type', action.value === false || action.value === 'false' ? 'internalNote' : 'publicReply');
+          else if (/^custom_fields_\d+$/.test(action.field)) this.set(`ticket.customField:custom_field_${action.field.slice(14)}`, action.value);
+        }
+        return;
+      }
+      case 'ticket.comment.appendText':
+      case 'comment.appendText':
+        this.scenario.draft.text += String(args[0] ?? '');
+        this.emit('comment.text.changed', this.scenario.draft.text);
+        return;
+      case 'ticket.collaborators.add': {
+        const wanted = (args[0] ?? {}) as { id?: number; email?: string };
+        const user = this.scenario.users.find((candidate) => candidate.id === wanted.id || (wanted.email !== undefined && candidate.email === wanted.email));
+        if (!user) throw new Error('ticket.collaborators.add: no such user');
+        if (!this.ticket.collaborator_ids.includes(user.id)) this.ticket.collaborator_ids.push(user.id);
+        this.emit('ticket.collaborators.changed', this.ticket.collaborator_ids);
+        return;
+      }
+      case 'resize':
+        return;
+      default:
+        throw new Error(`invoke "${name}" is not supported`);
+    }
+  }
+
+  /** What Zendesk does after a save that no hook refused. */
+  commitSave() {
+    const { draft } = this.scenario;
+    if (draft.text.trim() !== '') {
+      this.scenario.comments.push({ id: this.scenario.comments.length + 1000, public: draft.type === 'publicReply', body: draft.text });
+      draft.text = '';
+      this.emit('comment.text.changed', '');
+    }
+    this.emit('ticket.saved', { id: this.ticket.id, status: this.ticket.status });
+  }
+
+  /** /api/v2 from the scenario's REST objects, with its injected faults. */
+  rest(method: string, rawUrl: string): RestAnswer {
+    const url = new URL(rawUrl, 'https://harness.invalid');
+    const faultIndex = this.scenario.faults.requests.findIndex((fault, index) => url.pathname.includes(fault.match) && (fault.times === undefined || (this.faultUses.get(index) ?? 0) < fault.times));
+    if (faultIndex >= 0) {
+      const fault = this.scenario.faults.requests[faultIndex];
+      this.faultUses.set(faultIndex, (this.faultUses.get(faultIndex) ?? 0) + 1);
+      if (fault.kind === 'timeout') return { timeout: true };
+      if (fault.kind === 'malformed') return { status: 200, body: '{"macros": [', headers: { 'content-type': 'application/json' } };
+      return { status: fault.status, body: { error: 'InjectedFault' }, headers: fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {} };
+    }
+    const ok = (body: unknown) => ({ status: 200, body, headers: { 'content-type': 'application/json' } });
+    const notFound = { status: 404, body: { error: 'RecordNotFound', description: 'Not found' }, headers: {} };
+    if (method !== 'GET') return { status: 405, body: { error: 'MethodNotAllowed' }, headers: {} };
+    const path = url.pathname.replace(/\.json$/, '');
+    let match: RegExpExecArray | null;
+    if (path === '/api/v2/macros/active' || path === '/api/v2/macros') {
+      const macros = this.scenario.macros.filter((macro) => path === '/api/v2/macros' || macro.active);
+      return ok({ macros, next_page: null, count: macros.length });
+    }
+    if (path === '/api/v2/macros/search') {
+      const query = (url.searchParams.get('query') ?? '').toLowerCase();
+      const macros = this.scenario.macros.filter((macro) => macro.title.toLowerCase().includes(query));
+      return ok({ macros, next_page: null, count: macros.length });
+    }
+    if (path === '/api/v2/search') {
+      const query = url.searchParams.get('query') ?? '';
+      if (!/type:organization/.test(query)) return ok({ results: [], next_page: null, count: 0 });
+      const term = /(\w+):"([^"]*)"|(\w+):(\S+)/.exec(query.replace('type:organization', '').trim());
+      const [key, value] = term ? [term[1] ?? term[3], term[2] ?? term[4]] : ['', ''];
+      const results = this.scenario.organizations
+        .filter((org) => String(org.organization_fields[key] ?? '').trim().toUpperCase() === value.trim().toUpperCase())
+        .map((org) => ({ ...org, result_type: 'organization' }));
+      return ok({ results, next_page: null, count: results.length });
+    }
+    if ((match = /^\/api\/v2\/organizations\/(\d+)\/users$/.exec(path))) {
+      const id = Number(match[1]);
+      if (!this.scenario.organizations.some((org) => org.id === id)) return notFound;
+      const users = this.scenario.users.filter((user) => user.organization_id === id);
+      return ok({ users, next_page: null, count: users.length });
+    }
+    if ((match = /^\/api\/v2\/organizations\/(\d+)\/tickets$/.exec(path))) {
+      const id = Number(match[1]);
+      if (!this.scenario.organizations.some((org) => org.id === id)) return notFound;
+      const tickets = this.scenario.tickets.filter((ticket) => ticket.organization_id === id);
+      return ok({ tickets, next_page: null, count: tickets.length });
+    }
+    if ((match = /^\/api\/v2\/organizations\/(\d+)$/.exec(path))) {
+      const organization = this.scenario.organizations.find((org) => org.id === Number(match![1]));
+      return organization ? ok({ organization }) : notFound;
+    }
+    if ((match = /^\/api\/v2\/users\/(\d+)$/.exec(path))) {
+      const user = this.user(Number(match[1]));
+      return user ? ok({ user }) : notFound;
+    }
+    if ((match = /^\/api\/v2\/tickets\/(\d+)\/comments$/.exec(path))) {
+      if (Number(match[1]) !== this.ticket.id) return notFound;
+      return ok({ comments: this.scenario.comments, next_page: null, count: this.scenario.comments.length });
+    }
+    if ((match = /^\/api\/v2\/tickets\/(\d+)$/.exec(path))) {
+      return Number(match[1]) === this.ticket.id ? ok({ ticket: this.ticket }) : notFound;
+    }
+    if ((match = /^\/api\/v2\/ticket_fields\/(\d+)$/.exec(path))) {
+      const field = this.scenario.ticket_fields.find((candidate) => candidate.id === Number(match![1]));
+      return field ? ok({ ticket_field: field }) : notFound;
+    }
+    return notFound;
+  }
+}

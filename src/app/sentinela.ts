@@ -1,0 +1,287 @@
+import type { Macro } from '../domain/macros';
+import type { OrganizationMatch } from '../domain/organizations';
+import type { Lookup, Person, SavedComment, TicketContext } from '../domain/ticket';
+import type { KeyValueStore, RestPolicy, ZendeskApi } from '../zendesk/restApi';
+import type { ZafClient } from '../zendesk/client';
+import { RestError } from '../zendesk/client';
+import { createZendeskApi } from '../zendesk/restApi';
+import { FIELD_SETTINGS, fieldPath, readOrganization, readPerson, readTicketContext } from '../zendesk/ticketContext';
+import { parseSettings, DEFAULT_SETTINGS, type Settings, type SettingsIssue } from '../settings';
+import { sessionCnpj } from '../domain/findings';
+import { decideSave, isOsTicket } from '../domain/saveGuard';
+import type { InputName, ProcedureId, ZafAction, Replacement } from '../domain/procedures';
+import { msg, type Message } from '../domain/message';
+import { createTranslate, loadDictionary, resolveLocale, DEFAULT_DICTIONARY, type Translate } from '../i18n';
+
+export interface Notice {
+  id: number;
+  tone: 'success' | 'warning' | 'error';
+  text: Message;
+  details?: Message[];
+}
+
+export interface SentinelaState {
+  phase: 'starting' | 'ready' | 'failed';
+  settings: Settings;
+  settingsIssues: SettingsIssue[];
+  context: TicketContext | null;
+  organizationSearch: Lookup<OrganizationMatch[]>;
+  macros: Lookup<Macro[]>;
+  savedComments: Lookup<SavedComment[]>;
+  notices: Notice[];
+  /** The action under way: a second click while it runs does nothing. */
+  busy: string | null;
+  translate: Translate;
+}
+
+export type ApplyOutcome =
+  | { status: 'applied'; summary: Message[] }
+  | { status: 'confirm'; replaces: Replacement[] }
+  | { status: 'invalid'; problems: Message[]; invalid?: Partial<Record<InputName, Message>> }
+  | { status: 'failed' }
+  | { status: 'busy' };
+
+export interface SentinelaOptions {
+  store?: KeyValueStore | null;
+  policy?: RestPolicy;
+}
+
+const idle = { state: 'idle' } as const;
+
+function failureOf(error: unknown): Lookup<never> {
+  return { state: 'failed', reason: error instanceof RestError ? error.reason : 'network' };
+}
+
+/**
+ * The app's behaviour over a ZafClient, with no React in it: reads the ticket in one batched get,
+ * keeps it current from ZAF events, fetches what ZAF cannot give, runs actions once, and answers
+ * ticket.save from data it already holds.
+ */
+export function createSentinela(client: ZafClient, options: SentinelaOptions = {}) {
+  let state: SentinelaState = {
+    phase: 'starting',
+    settings: DEFAULT_SETTINGS,
+    settingsIssues: [],
+    context: null,
+    organizationSearch: idle,
+    macros: idle,
+    savedComments: idle,
+    notices: [],
+    busy: null,
+    translate: createTranslate(DEFAULT_DICTIONARY),
+  };
+  let settingsKnown = false;
+  let noticeId = 0;
+  const listeners = new Set<() => void>();
+  const api: ZendeskApi = createZendeskApi(client, options.store ?? null, options.policy);
+
+  const update = (patch: Partial<SentinelaState>) => {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener();
+  };
+  const updateTicket = (patch: Partial<TicketContext['ticket']>) => {
+    if (state.context) update({ context: { ...state.context, ticket: { ...state.context.ticket, ...patch } } });
+  };
+  const notify = (tone: Notice['tone'], text: Message, details?: Message[]) => {
+    noticeId += 1;
+    update({ notices: [...state.notices.slice(-3), { id: noticeId, tone, text, ...(details ? { details } : {}) }] });
+  };
+
+  function lookupOrganization() {
+    const context = state.context;
+    const cnpjKey = state.settings.orgCnpjKey;
+    if (!context || context.ticket.organization || !cnpjKey) return update({ organizationSearch: idle });
+    const cnpj = sessionCnpj(context, state.settings);
+    if (cnpj.kind !== 'valid') return update({ organizationSearch: idle });
+    update({ organizationSearch: { state: 'loading' } });
+    api
+      .organizationsByCnpj(cnpjKey, cnpj, (seconds) => update({ organizationSearch: { state: 'loading', waitingSeconds: seconds } }))
+      .then(
+        (value) => update({ organizationSearch: { state: 'done', value } }),
+        (error) => update({ organizationSearch: failureOf(error) }),
+      );
+  }
+
+  function lookupMacros() {
+    update({ macros: { state: 'loading' } });
+    api.activeMacros((seconds) => update({ macros: { state: 'loading', waitingSeconds: seconds } })).then(
+      (value) => update({ macros: { state: 'done', value } }),
+      (error) => update({ macros: failureOf(error) }),
+    );
+  }
+
+  /** Saved comments (with their public flag) matter only to the O.S. guard: fetched ahead of any save. */
+  function lookupComments() {
+    const context = state.context;
+    if (!context || context.ticket.id === null || !isOsTicket(context, state.settings)) return;
+    if (state.savedComments.state === 'loading') return;
+    update({ savedComments: { state: 'loading' } });
+    api.savedComments(context.ticket.id).then(
+      (value) => update({ savedComments: { state: 'done', value } }),
+      (error) => update({ savedComments: failureOf(error) }),
+    );
+  }
+
+  async function refreshPeople() {
+    try {
+      const { values } = await client.get(['ticket.requester', 'ticket.organization']);
+      updateTicket({ requester: readPerson(values['ticket.requester']), organization: readOrganization(values['ticket.organization']) });
+      lookupOrganization();
+    } catch {
+      notify('error', msg('notice.refreshFailed'));
+    }
+  }
+
+  function listen() {
+    const settings = state.settings;
+    const text = (data: unknown) => (typeof data === 'string' ? data : data === null || data === undefined ? '' : String(data));
+    client.on('ticket.status.changed', (data) => updateTicket({ status: text(data) || state.context?.ticket.status || 'new' }));
+    client.on('ticket.subject.changed', (data) => updateTicket({ subject: text(data) }));
+    client.on('ticket.type.changed', (data) => updateTicket({ type: text(data) || null }));
+    client.on('ticket.form.id.changed', (data) => {
+      updateTicket({ formId: Number(data) || null });
+      lookupComments();
+    });
+    client.on('comment.text.changed', (data) => state.context && updateTicket({ draft: { ...state.context.ticket.draft, text: text(data) } }));
+    client.on('comment.type.changed', (data) => state.context && updateTicket({ draft: { ...state.context.ticket.draft, internal: data === 'internalNote' } }));
+    client.on('ticket.requester.id.changed', () => void refreshPeople());
+    client.on('ticket.organization.changed', () => void refreshPeople());
+    for (const name of FIELD_SETTINGS) {
+      const id = settings[name];
+      if (id === null) continue;
+      client.on(`ticket.custom_field_${id}.changed`, (data) => {
+        if (!state.context) return;
+        updateTicket({ fields: { ...state.context.ticket.fields, [id]: data ?? null } });
+        if (name === 'cnpjFieldId') lookupOrganization();
+        if (name === 'marcaFieldId') lookupComments();
+      });
+    }
+    client.on('ticket.saved', () => {
+      const context = state.context;
+      if (!context) return;
+      const draft = context.ticket.draft;
+      if (state.savedComments.state === 'done' && draft.text.trim() !== '') {
+        update({ savedComments: { state: 'done', value: [...state.savedComments.value, { body: draft.text, public: !draft.internal }] } });
+      }
+      updateTicket({ savedStatus: context.ticket.status, draft: { text: '', internal: draft.internal } });
+    });
+  }
+
+  function failModeVerdict(reason: Message): true | string {
+    if (state.settings.failMode === 'closed') return `${state.translate('guard.refuse.header')}\n• ${state.translate(reason)}`;
+    notify('warning', msg('notice.saveAllowedUnchecked'), [reason]);
+    return true;
+  }
+
+  /** ticket.save: a string refuses with that message; true lets the save through. */
+  function handleSave(): true | string {
+    try {
+      if (!state.context) return failModeVerdict(msg(settingsKnown ? 'guard.fault.notLoaded' : 'guard.fault.noSettings'));
+      const decision = decideSave({ context: state.context, settings: state.settings, savedComments: state.savedComments });
+      if (decision.warnings.length > 0) notify('warning', msg('guard.warn.header'), decision.warnings);
+      if (decision.allow) return true;
+      const t = state.translate;
+      return [t('guard.refuse.header'), ...decision.reasons.map((reason) => `• ${t(reason)}`)].join('\n');
+    } catch (error) {
+      return failModeVerdict(msg('guard.fault.error', { error: error instanceof Error ? error.message : String(error) }));
+    }
+  }
+
+  /** When each action last succeeded: the second click of a double click repeats nothing. */
+  const lastDone = new Map<string, number>();
+  const REPEAT_GUARD_MS = 1500;
+
+  async function run(key: string, actions: ZafAction[]): Promise<boolean> {
+    if (state.busy || Date.now() - (lastDone.get(key) ?? -Infinity) < REPEAT_GUARD_MS) return false;
+    update({ busy: key });
+    try {
+      for (const action of actions) {
+        try {
+          if (action.op === 'set') await client.set(action.path, action.value);
+          else await client.invoke(action.name, ...action.args);
+        } catch (error) {
+          const what = action.op === 'set' ? action.path : action.name;
+          notify('error', msg('notice.actionFailed', { action: what }), [msg('notice.errorText', { error: error instanceof Error ? error.message : String(error) })]);
+          return false;
+        }
+      }
+      lastDone.set(key, Date.now());
+      return true;
+    } finally {
+      update({ busy: null });
+    }
+  }
+
+  async function start() {
+    client.on('ticket.save', handleSave);
+    try {
+      const { settings: raw } = await client.metadata();
+      const { settings, issues } = parseSettings(raw);
+      settingsKnown = true;
+      update({ settings, settingsIssues: issues });
+      listen();
+      const context = await readTicketContext(client, settings);
+      const locale = resolveLocale(context.locale);
+      const translate = locale === 'pt-BR' ? state.translate : createTranslate(await loadDictionary(locale).catch(() => DEFAULT_DICTIONARY));
+      update({ context, translate, phase: 'ready' });
+      lookupMacros();
+      lookupOrganization();
+      lookupComments();
+    } catch (error) {
+      update({ phase: 'failed' });
+      notify('error', msg('app.startFailed'), [msg('notice.errorText', { error: error instanceof Error ? error.message : String(error) })]);
+    }
+  }
+
+  return {
+    start,
+    handleSave,
+    getState: () => state,
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dismissNotice: (id: number) => update({ notices: state.notices.filter((notice) => notice.id !== id) }),
+    retryLookups() {
+      lookupMacros();
+      lookupOrganization();
+      lookupComments();
+    },
+
+    /** Plans, asks first when the plan replaces what the agent typed, then applies once. */
+    async applyProcedure(id: ProcedureId, values: Partial<Record<InputName, string>>, confirmed: boolean): Promise<ApplyOutcome> {
+      if (state.busy || Date.now() - (lastDone.get(`procedure:${id}`) ?? -Infinity) < REPEAT_GUARD_MS) return { status: 'busy' };
+      if (!state.context) return { status: 'failed' };
+      // Planning is not needed for first paint: it loads with the procedures panel.
+      const { planProcedure } = await import('../domain/procedures');
+      const plan = planProcedure(id, values, state.context, state.settings, state.macros.state === 'done' ? state.macros.value : null);
+      if (!plan.ok) return { status: 'invalid', problems: plan.problems, invalid: plan.invalid };
+      if (plan.replaces.length > 0 && !confirmed) return { status: 'confirm', replaces: plan.replaces };
+      if (!(await run(`procedure:${id}`, plan.actions))) return { status: 'failed' };
+      notify('success', msg('notice.applied'), plan.summary);
+      return { status: 'applied', summary: plan.summary };
+    },
+
+    /** "Organização em branco": the org's top requester becomes the requester; the chat requester stays in CC. */
+    async adoptRequester(user: Person): Promise<boolean> {
+      const current = state.context?.ticket.requester;
+      const actions: ZafAction[] = [];
+      if (current?.email && current.email !== user.email) actions.push({ op: 'invoke', name: 'ticket.collaborators.add', args: [{ email: current.email }] });
+      actions.push({ op: 'set', path: 'ticket.requester', value: user.email ? { email: user.email } : { id: user.id } });
+      const done = await run('adoptRequester', actions);
+      if (done) notify('success', msg('notice.requesterChanged', { name: user.name }));
+      return done;
+    },
+
+    async setField(fieldId: number, value: string, label: string): Promise<boolean> {
+      const done = await run(`field:${fieldId}`, [{ op: 'set', path: fieldPath(fieldId), value }]);
+      if (done) {
+        updateTicket({ fields: { ...state.context!.ticket.fields, [fieldId]: value } });
+        notify('success', msg('notice.catalogSet', { path: label }));
+      }
+      return done;
+    },
+  };
+}
+
+export type Sentinela = ReturnType<typeof createSentinela>;

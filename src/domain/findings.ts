@@ -1,0 +1,231 @@
+import type { Settings, SettingsIssue } from '../settings';
+import type { Macro } from './macros';
+import type { OrganizationMatch } from './organizations';
+import type { FailureReason, Lookup, Person, TicketContext } from './ticket';
+import { findMacro } from './macros';
+import { compareCnpj, readCnpj } from './cnpj';
+import { msg, type Message } from './message';
+import { isFilled, isYes } from './text';
+import { readWallet } from './wallet';
+import { unknownCatalogPaths } from './catalog';
+
+export type Severity = 'block' | 'warn' | 'info';
+
+export type FindingAction =
+  | { kind: 'procedure'; procedure: 'registrationPending' }
+  | { kind: 'adoptRequester'; organizationId: number; user: Person };
+
+export interface Finding {
+  id: string;
+  severity: Severity;
+  text: Message;
+  details?: Message[];
+  actions?: FindingAction[];
+  /** Configuration findings speak to admins: the UI groups them apart. */
+  audience?: 'admin';
+}
+
+export interface FindingsInput {
+  context: TicketContext;
+  settings: Settings;
+  settingsIssues: readonly SettingsIssue[];
+  /** Organizations found by the session CNPJ, when the ticket has none. */
+  organizationSearch: Lookup<OrganizationMatch[]>;
+  macros: Lookup<Macro[]>;
+}
+
+const ORDER: Record<Severity, number> = { block: 0, warn: 1, info: 2 };
+
+export function financialPending(context: TicketContext, settings: Settings): boolean {
+  const organization = context.ticket.organization;
+  const key = settings.orgFinancialPendingKey;
+  return Boolean(organization && key && isYes(organization.fields[key]));
+}
+
+/** The CNPJ from the session ("Informações de Sessão"), read from its ticket field. */
+export function sessionCnpj(context: TicketContext, settings: Settings) {
+  return settings.cnpjFieldId === null ? readCnpj(null) : readCnpj(context.ticket.fields[settings.cnpjFieldId]);
+}
+
+export function organizationCnpj(context: TicketContext, settings: Settings) {
+  const organization = context.ticket.organization;
+  return organization && settings.orgCnpjKey ? readCnpj(organization.fields[settings.orgCnpjKey]) : readCnpj(null);
+}
+
+/** Razão Social: the org field when configured and filled, else the organization's name. */
+export function razaoSocial(context: TicketContext, settings: Settings): string | null {
+  const organization = context.ticket.organization;
+  if (!organization) return null;
+  const value = settings.orgRazaoSocialKey ? organization.fields[settings.orgRazaoSocialKey] : null;
+  return isFilled(value) ? String(value).trim() : organization.name;
+}
+
+function lookupFailure(reason: FailureReason): Message {
+  return msg(`failure.${reason}`);
+}
+
+function financialFinding(context: TicketContext, settings: Settings): Finding[] {
+  if (!financialPending(context, settings)) return [];
+  return [
+    {
+      id: 'financialPending',
+      severity: 'block',
+      text: msg('finding.financialPending.title'),
+      details: [msg('finding.financialPending.script'), msg('finding.financialPending.portal'), msg('finding.financialPending.then', { title: settings.titleRegistrationPending ?? '' })],
+      actions: [{ kind: 'procedure', procedure: 'registrationPending' }],
+    },
+  ];
+}
+
+function organizationFinding(input: FindingsInput): Finding[] {
+  const { context, settings, organizationSearch } = input;
+  if (context.ticket.organization) return [];
+  const session = sessionCnpj(context, settings);
+  const finding: Finding = { id: 'noOrganization', severity: 'block', text: msg('finding.noOrganization.title') };
+  if (session.kind !== 'valid') {
+    finding.details = [msg('finding.noOrganization.noCnpj')];
+    return [finding];
+  }
+  switch (organizationSearch.state) {
+    case 'idle':
+    case 'loading':
+      finding.details = [
+        organizationSearch.state === 'loading' && organizationSearch.waitingSeconds
+          ? msg('lookup.waiting', { seconds: organizationSearch.waitingSeconds })
+          : msg('finding.noOrganization.searching', { cnpj: session.formatted }),
+      ];
+      break;
+    case 'failed':
+      finding.details = [msg('finding.noOrganization.searchFailed', { cnpj: session.formatted }), lookupFailure(organizationSearch.reason)];
+      break;
+    case 'done': {
+      const matches = organizationSearch.value;
+      if (matches.length === 0) {
+        finding.details = [msg('finding.noOrganization.noneFound', { cnpj: session.formatted })];
+        break;
+      }
+      finding.details = matches.map((match) =>
+        match.topRequester
+          ? msg('finding.noOrganization.found', { name: match.organization.name, user: match.topRequester.name, email: match.topRequester.email ?? '', count: match.ticketCount })
+          : msg('finding.noOrganization.foundNoRequester', { name: match.organization.name }),
+      );
+      if (matches.length > 1) finding.details.unshift(msg('finding.noOrganization.several', { count: matches.length }));
+      finding.actions = matches.flatMap((match) =>
+        match.topRequester ? [{ kind: 'adoptRequester' as const, organizationId: match.organization.id, user: match.topRequester }] : [],
+      );
+    }
+  }
+  return [finding];
+}
+
+function cnpjFindings(context: TicketContext, settings: Settings): Finding[] {
+  if (settings.cnpjFieldId === null) return [];
+  const session = sessionCnpj(context, settings);
+  if (session.kind === 'missing') return [{ id: 'cnpj', severity: 'warn', text: msg('finding.cnpj.missing') }];
+  if (session.kind === 'invalid') return [{ id: 'cnpj', severity: 'block', text: msg('finding.cnpj.invalid', { value: session.raw }) }];
+  if (!context.ticket.organization) return [];
+  const own = organizationCnpj(context, settings);
+  if (own.kind === 'missing') return [{ id: 'cnpj', severity: 'warn', text: msg('finding.cnpj.organizationMissing', { cnpj: session.formatted }) }];
+  if (own.kind === 'invalid') return [{ id: 'cnpj', severity: 'warn', text: msg('finding.cnpj.organizationInvalid', { value: own.raw }) }];
+  switch (compareCnpj(session.value, own.value)) {
+    case 'same':
+      return [];
+    case 'branch':
+      return [{ id: 'cnpj', severity: 'warn', text: msg('finding.cnpj.branch', { session: session.formatted, organization: own.formatted }) }];
+    case 'different':
+      return [{ id: 'cnpj', severity: 'block', text: msg('finding.cnpj.different', { session: session.formatted, organization: own.formatted }) }];
+  }
+}
+
+function sessionTicketFinding(context: TicketContext, settings: Settings): Finding[] {
+  if (settings.sessionTicketIdFieldId === null || context.ticket.id === null) return [];
+  const value = context.ticket.fields[settings.sessionTicketIdFieldId];
+  if (!isFilled(value)) return [];
+  const digits = String(value).replace(/\D/g, '');
+  if (digits !== '' && Number(digits) === context.ticket.id) return [];
+  return [{ id: 'sessionTicketId', severity: 'warn', text: msg('finding.sessionTicketId.differs', { session: String(value).trim(), ticket: context.ticket.id }) }];
+}
+
+function walletFindings(context: TicketContext, settings: Settings): Finding[] {
+  const organization = context.ticket.organization;
+  if (!organization) return [];
+  const wallet = readWallet(settings.orgPrimeKey ? organization.fields[settings.orgPrimeKey] : null, settings.orgHelpDeskKey ? organization.fields[settings.orgHelpDeskKey] : null);
+  const findings: Finding[] = [];
+  if (wallet.prime) findings.push({ id: 'wallet.prime', severity: 'info', text: msg('finding.wallet.prime', { carteira: wallet.prime.carteira, tier: wallet.prime.tier }) });
+  if (wallet.helpDesk) findings.push({ id: 'wallet.helpDesk', severity: 'info', text: msg('finding.wallet.helpDesk', { type: wallet.helpDesk }) });
+  for (const value of wallet.unrecognized) findings.push({ id: `wallet.unrecognized.${value}`, severity: 'warn', text: msg('finding.wallet.unrecognized', { value }) });
+  if (!wallet.prime && !wallet.helpDesk && wallet.unrecognized.length === 0) findings.push({ id: 'wallet.none', severity: 'warn', text: msg('finding.wallet.none') });
+  return findings;
+}
+
+const FIELD_ID_SETTINGS = [
+  'cnpjFieldId',
+  'sessionTicketIdFieldId',
+  'catalogFieldId',
+  'marcaFieldId',
+  'familiaFieldId',
+  'categoriaFieldId',
+  'motivoFieldId',
+  'osNumberFieldId',
+  'areaResponsavelFieldId',
+  'numeroReferenciaFieldId',
+] as const;
+
+const ORG_KEY_SETTINGS = ['orgCnpjKey', 'orgHelpDeskKey', 'orgPrimeKey', 'orgFinancialPendingKey'] as const;
+const MACRO_SETTINGS = ['macroCloseWhatsapp', 'macroTransferN2', 'macroRegistrationPending'] as const;
+
+function configurationFindings(input: FindingsInput): Finding[] {
+  const { context, settings } = input;
+  const config = (id: string, text: Message): Finding => ({ id: `config.${id}`, severity: 'warn', text, audience: 'admin' });
+  const findings: Finding[] = input.settingsIssues.map((issue) =>
+    config(issue.parameter, msg(`config.${issue.problem}`, { parameter: issue.parameter, line: issue.line ?? 0 })),
+  );
+  for (const name of FIELD_ID_SETTINGS) {
+    const id = settings[name];
+    if (id === null) {
+      if (!input.settingsIssues.some((issue) => issue.parameter === name)) findings.push(config(name, msg('config.notSet', { parameter: name })));
+    } else if (context.unreadablePaths.includes(`ticket.customField:custom_field_${id}`)) {
+      findings.push(config(name, msg('config.fieldMissing', { parameter: name, id })));
+    }
+  }
+  if (settings.formulario0800FormId === null) findings.push(config('formulario0800FormId', msg('config.notSet', { parameter: 'formulario0800FormId' })));
+  const organization = context.ticket.organization;
+  if (organization) {
+    for (const name of ORG_KEY_SETTINGS) {
+      const key = settings[name];
+      if (key && !Object.prototype.hasOwnProperty.call(organization.fields, key)) findings.push(config(name, msg('config.orgKeyMissing', { parameter: name, key })));
+    }
+  }
+  if (input.macros.state === 'done') {
+    for (const name of MACRO_SETTINGS) {
+      const title = settings[name];
+      if (!title) continue;
+      const match = findMacro(input.macros.value, title);
+      if (match.kind !== 'found') findings.push(config(name, msg(`config.macro.${match.kind}`, { parameter: name, title, count: match.kind === 'ambiguous' ? match.count : 0 })));
+    }
+  } else if (input.macros.state === 'failed') {
+    findings.push(config('macros', msg('config.macrosUnavailable', { reason: input.macros.reason })));
+  }
+  const catalogOptions = settings.catalogFieldId === null ? undefined : context.fieldOptions[settings.catalogFieldId];
+  if (catalogOptions) {
+    for (const path of unknownCatalogPaths(settings.catalogRules, catalogOptions)) findings.push(config(`catalog.${path}`, msg('config.catalogPathMissing', { path })));
+  }
+  return findings;
+}
+
+/** Every check of SPEC §2, blocks first, then warnings, then information. */
+export function computeFindings(input: FindingsInput): Finding[] {
+  const { context, settings } = input;
+  const findings = [
+    ...financialFinding(context, settings),
+    ...organizationFinding(input),
+    ...cnpjFindings(context, settings),
+    ...sessionTicketFinding(context, settings),
+    ...walletFindings(context, settings),
+    ...configurationFindings(input),
+  ];
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => ORDER[a.finding.severity] - ORDER[b.finding.severity] || a.index - b.index)
+    .map(({ finding }) => finding);
+}

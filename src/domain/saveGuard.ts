@@ -1,0 +1,160 @@
+import type { Settings } from '../settings';
+import type { FieldOption, Lookup, SavedComment, TicketContext } from './ticket';
+import { financialPending, organizationCnpj, razaoSocial, sessionCnpj } from './findings';
+import { textMentionsCnpj } from './cnpj';
+import { optionForValue } from './catalog';
+import { msg, type Message } from './message';
+import { isFilled, normalize } from './text';
+
+/** Procedure 002: what an O.S. ticket needs before it goes from Open to On Hold. */
+export type ChecklistState = 'ok' | 'missing' | 'unchecked';
+
+export interface ChecklistItem {
+  id: string;
+  state: ChecklistState;
+  text: Message;
+  /** Why an item could not be checked (a setting not configured, notes not readable). */
+  note?: Message;
+}
+
+export interface GuardInput {
+  context: TicketContext;
+  settings: Settings;
+  /** Saved comments with their public flag, fetched ahead of any save. */
+  savedComments: Lookup<SavedComment[]>;
+}
+
+export interface SaveDecision {
+  allow: boolean;
+  reasons: Message[];
+  warnings: Message[];
+}
+
+/** A dropdown value (a tag) matches a wanted text by its tag or by its option's label. */
+function fieldMatches(value: unknown, wanted: string | null, options: FieldOption[] | undefined): boolean {
+  if (!wanted || !isFilled(value)) return false;
+  const option = optionForValue(options, value);
+  const label = option ? option.label.split('::').pop() ?? option.label : '';
+  return [String(value), label, String(value).replace(/_/g, ' ')].some((candidate) => normalize(candidate) === normalize(wanted));
+}
+
+export function isOsTicket(context: TicketContext, settings: Settings): boolean {
+  const { ticket } = context;
+  if (settings.formulario0800FormId !== null && ticket.formId === settings.formulario0800FormId) return true;
+  return settings.marcaFieldId !== null && fieldMatches(ticket.fields[settings.marcaFieldId], settings.marcaValue, context.fieldOptions[settings.marcaFieldId]);
+}
+
+/** Organizations whose name (or Razão Social) names an entry of the list, as a whole word. */
+export function needsReferenceNumber(context: TicketContext, settings: Settings): boolean {
+  const names = ` ${normalize(`${context.ticket.organization?.name ?? ''} ${razaoSocial(context, settings) ?? ''}`).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return settings.referenceNumberOrgs.some((entry) => {
+    const word = normalize(entry).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    return word !== '' && names.includes(` ${word} `);
+  });
+}
+
+function internalNoteItem(input: GuardInput): ChecklistItem {
+  const { context, settings } = input;
+  const own = organizationCnpj(context, settings);
+  const cnpj = own.kind === 'valid' ? own : sessionCnpj(context, settings);
+  const name = razaoSocial(context, settings);
+  const text = msg('guard.item.internalNote', { cnpj: cnpj.kind === 'valid' ? cnpj.formatted : '—', razaoSocial: name ?? '—' });
+  if (cnpj.kind !== 'valid' || !name) return { id: 'internalNote', state: 'missing', text, note: msg('guard.note.noCnpjOrName') };
+  const notes = [
+    ...(context.ticket.draft.internal ? [context.ticket.draft.text] : []),
+    ...(input.savedComments.state === 'done' ? input.savedComments.value.filter((comment) => !comment.public).map((comment) => comment.body) : []),
+  ];
+  const wantedName = normalize(name);
+  if (notes.some((note) => textMentionsCnpj(note, cnpj.value) && normalize(note).includes(wantedName))) return { id: 'internalNote', state: 'ok', text };
+  // The saved notes could not be read: the app cannot know, and a failure of its own refuses nothing.
+  if (input.savedComments.state !== 'done') return { id: 'internalNote', state: 'unchecked', text, note: msg('guard.note.notesUnreadable') };
+  return { id: 'internalNote', state: 'missing', text };
+}
+
+function fieldItem(
+  input: GuardInput,
+  id: string,
+  setting: keyof Settings & `${string}FieldId`,
+  test: (value: unknown, options: FieldOption[] | undefined) => boolean,
+  text: Message,
+): ChecklistItem {
+  const fieldId = input.settings[setting] as number | null;
+  if (fieldId === null) return { id, state: 'unchecked', text, note: msg('guard.note.notConfigured', { parameter: setting }) };
+  const ok = test(input.context.ticket.fields[fieldId], input.context.fieldOptions[fieldId]);
+  return { id, state: ok ? 'ok' : 'missing', text };
+}
+
+/** The checklist of procedure 002, live in the sidebar and decisive on save. */
+export function osChecklist(input: GuardInput): ChecklistItem[] {
+  const { context, settings } = input;
+  const { ticket } = context;
+  const filled = (value: unknown) => isFilled(value);
+  const items: ChecklistItem[] = [
+    { id: 'wasOpen', state: ticket.savedStatus === 'open' || ticket.savedStatus === 'hold' ? 'ok' : 'missing', text: msg('guard.item.wasOpen') },
+    internalNoteItem(input),
+    fieldItem(input, 'osNumber', 'osNumberFieldId', filled, msg('guard.item.osNumber')),
+    fieldItem(input, 'marca', 'marcaFieldId', (value, options) => fieldMatches(value, settings.marcaValue, options), msg('guard.item.marca', { value: settings.marcaValue ?? '' })),
+    settings.formulario0800FormId === null
+      ? { id: 'form', state: 'unchecked', text: msg('guard.item.form'), note: msg('guard.note.notConfigured', { parameter: 'formulario0800FormId' }) }
+      : { id: 'form', state: ticket.formId === settings.formulario0800FormId ? 'ok' : 'missing', text: msg('guard.item.form') },
+    fieldItem(input, 'familia', 'familiaFieldId', (value, options) => fieldMatches(value, settings.familiaValue, options), msg('guard.item.familia', { value: settings.familiaValue ?? '' })),
+    { id: 'type', state: isFilled(ticket.type) ? 'ok' : 'missing', text: msg('guard.item.type') },
+    fieldItem(input, 'categoria', 'categoriaFieldId', filled, msg('guard.item.categoria')),
+    fieldItem(input, 'motivo', 'motivoFieldId', filled, msg('guard.item.motivo')),
+    fieldItem(input, 'areaResponsavel', 'areaResponsavelFieldId', (value) => !isFilled(value), msg('guard.item.areaResponsavel')),
+  ];
+  if (needsReferenceNumber(context, settings)) {
+    items.push(fieldItem(input, 'numeroReferencia', 'numeroReferenciaFieldId', filled, msg('guard.item.numeroReferencia', { organization: ticket.organization?.name ?? '' })));
+  }
+  return items;
+}
+
+const DEVICE_WORDS = 'equipamentos?|impressoras?|dispositivos?|maquinas?|terminais?|pdvs?|ecfs?|devices?|balancas?|computadores?';
+
+/** The largest device count the texts mention ("8 impressoras", "12 equipamentos"). */
+export function mentionedDeviceCount(texts: readonly string[]): number {
+  let most = 0;
+  const pattern = new RegExp(`(\\d{1,4})\\s+(?:[\\p{L}]+\\s+)?(?:${DEVICE_WORDS})\\b`, 'gu');
+  for (const text of texts) {
+    for (const match of normalize(text).matchAll(pattern)) most = Math.max(most, Number(match[1]));
+  }
+  return most;
+}
+
+export function mentionsQuote(texts: readonly string[]): boolean {
+  return texts.some((text) => /\b(orcamento|orcamentos|cotacao|quote)\b/.test(normalize(text)));
+}
+
+/** Warnings of procedure 002 that never refuse a save. */
+export function osWarnings(input: GuardInput): Message[] {
+  const { ticket } = input.context;
+  const texts = [ticket.subject, ticket.description, ticket.draft.text, ...(input.savedComments.state === 'done' ? input.savedComments.value.map((c) => c.body) : [])];
+  const warnings: Message[] = [];
+  const devices = mentionedDeviceCount(texts);
+  if (devices > input.settings.deviceLimit) warnings.push(msg('guard.warn.devices', { count: devices, limit: input.settings.deviceLimit }));
+  if (mentionsQuote(texts)) warnings.push(msg('guard.warn.warranty'));
+  return warnings;
+}
+
+/**
+ * The verdict of ZAF's ticket.save hook, from data already held (no request on this path).
+ * Refuses: financial pending with any status but Solved/Closed; an O.S. ticket going to On Hold
+ * without every item of procedure 002. Never refuses other transitions or other tickets.
+ */
+export function decideSave(input: GuardInput): SaveDecision {
+  const { context, settings } = input;
+  const { ticket } = context;
+  const reasons: Message[] = [];
+  let warnings: Message[] = [];
+  if (financialPending(context, settings) && ticket.status !== 'solved' && ticket.status !== 'closed') {
+    reasons.push(msg('guard.refuse.financialPending'));
+  }
+  const goingToHold = ticket.status === 'hold' && ticket.savedStatus !== 'hold';
+  if (goingToHold && isOsTicket(context, settings)) {
+    const missing = osChecklist(input).filter((item) => item.state === 'missing');
+    if (missing.some((item) => item.id === 'wasOpen')) reasons.push(msg('guard.refuse.sendOpenFirst'));
+    reasons.push(...missing.filter((item) => item.id !== 'wasOpen').map((item) => item.text));
+    warnings = osWarnings(input);
+  }
+  return { allow: reasons.length === 0, reasons, warnings };
+}

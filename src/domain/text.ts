@@ -1,0 +1,30 @@
+/** Text comparison the way agents read values: trimmed, case- and accent-insensitive. */
+export function normalize(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return String(value)
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function sameText(a: unknown, b: unknown): boolean {
+  return normalize(a) === normalize(b);
+}
+
+/** A value is "filled" when it has something other than white space (false and 0 are filled). */
+export function isFilled(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (Array.isArray(value)) return value.some(isFilled);
+  return String(value).trim() !== '';
+}
+
+const YES = new Set(['sim', 's', 'yes', 'y', 'true', '1', 'si', 'verdadeiro']);
+
+/** `Sim`, `sim`, `SIM`, `true`, a checked checkbox (true) → true. Anything else → false. */
+export function isYes(value: unknown): boolean {
+  if (value === true) return true;
+  if (typeof value === 'number') return value === 1;
+  return YES.has(normalize(value).replace(/_/g, ' '));
+}

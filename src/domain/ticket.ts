@@ -1,0 +1,62 @@
+/** The plain data every rule reads: what one batched ZAF get (and later events) tell about a ticket. */
+export interface Person {
+  id: number | null;
+  name: string;
+  email: string | null;
+  phone?: string | null;
+}
+
+export interface Organization {
+  id: number;
+  name: string;
+  /** organizationFields, keyed by the org field's key. */
+  fields: Record<string, unknown>;
+}
+
+/** One option of a dropdown field: `label` is the full name (nested levels joined by `::`). */
+export interface FieldOption {
+  label: string;
+  value: string;
+}
+
+export interface Ticket {
+  id: number | null;
+  /** The status in the editor now (what a save would send). */
+  status: string;
+  /** The status Zendesk has stored (what the ticket was before this edit). */
+  savedStatus: string;
+  subject: string;
+  /** The first comment. */
+  description: string;
+  type: string | null;
+  formId: number | null;
+  requester: Person | null;
+  organization: Organization | null;
+  /** Configured custom fields, by field ID. */
+  fields: Record<number, unknown>;
+  /** The comment being composed. */
+  draft: { text: string; internal: boolean };
+}
+
+export interface TicketContext {
+  ticket: Ticket;
+  /** Options of the configured dropdown fields, by field ID. */
+  fieldOptions: Record<number, FieldOption[]>;
+  /** ZAF paths the batched get could not read (a field ID that does not exist here, …). */
+  unreadablePaths: string[];
+  locale: string;
+}
+
+export interface SavedComment {
+  body: string;
+  public: boolean;
+}
+
+/** Something fetched over REST after first paint: its state is part of what the rules see. */
+export type Lookup<T> =
+  | { state: 'idle' }
+  | { state: 'loading'; waitingSeconds?: number }
+  | { state: 'done'; value: T }
+  | { state: 'failed'; reason: FailureReason };
+
+export type FailureReason = 'timeout' | 'rateLimited' | 'server' | 'malformed' | 'network' | 'forbidden' | 'notFound';

@@ -1,0 +1,36 @@
+import { useMemo, useSyncExternalStore } from 'react';
+import type { Sentinela, SentinelaState } from '../app/sentinela';
+import { computeFindings } from '../domain/findings';
+import { catalogSuggestions, optionForValue } from '../domain/catalog';
+import { isOsTicket, osChecklist, osWarnings } from '../domain/saveGuard';
+
+export function useSentinelaState(sentinela: Sentinela): SentinelaState {
+  return useSyncExternalStore(sentinela.subscribe, sentinela.getState);
+}
+
+/** Everything the sidebar shows, derived from the state by the pure rules. */
+export function useView(state: SentinelaState) {
+  const { context, settings, settingsIssues, organizationSearch, macros, savedComments } = state;
+  return useMemo(() => {
+    if (!context) return null;
+    const findings = computeFindings({ context, settings, settingsIssues, organizationSearch, macros });
+    const os = isOsTicket(context, settings);
+    const guardInput = { context, settings, savedComments };
+    const catalogId = settings.catalogFieldId;
+    const catalogOptions = catalogId === null ? undefined : context.fieldOptions[catalogId];
+    return {
+      findings,
+      checklist: os ? osChecklist(guardInput) : null,
+      osWarnings: os ? osWarnings(guardInput) : [],
+      catalog:
+        catalogId === null
+          ? null
+          : {
+              fieldId: catalogId,
+              current: optionForValue(catalogOptions, context.ticket.fields[catalogId]),
+              currentValue: context.ticket.fields[catalogId] ?? null,
+              suggestions: catalogSuggestions({ subject: context.ticket.subject, description: context.ticket.description }, settings.catalogRules, catalogOptions ?? null).slice(0, 3),
+            },
+    };
+  }, [context, settings, settingsIssues, organizationSearch, macros, savedComments]);
+}

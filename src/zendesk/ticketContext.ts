@@ -1,0 +1,118 @@
+import type { Settings } from '../settings';
+import type { FieldOption, Organization, Person, TicketContext } from '../domain/ticket';
+import type { ZafClient } from './client';
+
+const BASE_PATHS = [
+  'ticket.id',
+  'ticket.status',
+  'ticket.subject',
+  'ticket.description',
+  'ticket.type',
+  'ticket.form',
+  'ticket.requester',
+  'ticket.organization',
+  'ticket.comment.text',
+  'ticket.comment.type',
+  'currentUser.locale',
+];
+
+export const FIELD_SETTINGS = [
+  'cnpjFieldId',
+  'sessionTicketIdFieldId',
+  'catalogFieldId',
+  'marcaFieldId',
+  'familiaFieldId',
+  'categoriaFieldId',
+  'motivoFieldId',
+  'osNumberFieldId',
+  'areaResponsavelFieldId',
+  'numeroReferenciaFieldId',
+] as const;
+
+/** Dropdowns whose options the rules read (catalog paths, Marca and Família labels). */
+const OPTION_SETTINGS = ['catalogFieldId', 'marcaFieldId', 'familiaFieldId'] as const;
+
+export const fieldPath = (id: number) => `ticket.customField:custom_field_${id}`;
+export const optionsPath = (id: number) => `ticketFields:custom_field_${id}`;
+
+function configuredIds(settings: Settings, names: readonly (typeof FIELD_SETTINGS)[number][]): number[] {
+  return [...new Set(names.map((name) => settings[name]).filter((id): id is number => id !== null))];
+}
+
+/** Every path first render needs, for one batched get. */
+export function contextPaths(settings: Settings): string[] {
+  return [...BASE_PATHS, ...configuredIds(settings, FIELD_SETTINGS).map(fieldPath), ...configuredIds(settings, OPTION_SETTINGS).map(optionsPath)];
+}
+
+const asRecord = (value: unknown): Record<string, unknown> | null =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+const asText = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+const asId = (value: unknown): number | null => {
+  const id = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+};
+
+export function readPerson(value: unknown): Person | null {
+  const person = asRecord(value);
+  if (!person) return null;
+  const email = asText(person.email);
+  return { id: asId(person.id), name: asText(person.name), email: email === '' ? null : email, phone: asText(person.phone) || null };
+}
+
+export function readOrganization(value: unknown): Organization | null {
+  const organization = asRecord(value);
+  const id = organization ? asId(organization.id) : null;
+  if (!organization || id === null) return null;
+  return { id, name: asText(organization.name), fields: asRecord(organization.organizationFields) ?? {} };
+}
+
+/** ZAF ticketField.optionValues ({name|label, value}) → options; nested names use `::`. */
+export function readOptions(value: unknown): FieldOption[] | null {
+  const field = asRecord(value);
+  const list = field ? field.optionValues ?? field.options : value;
+  if (!Array.isArray(list)) return null;
+  return list.flatMap((item) => {
+    const option = asRecord(item);
+    if (!option) return [];
+    const label = asText(option.name) || asText(option.label);
+    const optionValue = asText(option.value);
+    return label && optionValue ? [{ label, value: optionValue }] : [];
+  });
+}
+
+/** The plain ticket context from one batched get's answer. */
+export function toTicketContext(values: Record<string, unknown>, errors: Record<string, string>, settings: Settings): TicketContext {
+  const fields: Record<number, unknown> = {};
+  for (const id of configuredIds(settings, FIELD_SETTINGS)) {
+    if (!(fieldPath(id) in errors)) fields[id] = values[fieldPath(id)] ?? null;
+  }
+  const fieldOptions: Record<number, FieldOption[]> = {};
+  for (const id of configuredIds(settings, OPTION_SETTINGS)) {
+    const options = readOptions(values[optionsPath(id)]);
+    if (options) fieldOptions[id] = options;
+  }
+  const status = asText(values['ticket.status']) || 'new';
+  return {
+    ticket: {
+      id: asId(values['ticket.id']),
+      status,
+      savedStatus: status,
+      subject: asText(values['ticket.subject']),
+      description: asText(values['ticket.description']),
+      type: asText(values['ticket.type']) || null,
+      formId: asId(asRecord(values['ticket.form'])?.id ?? values['ticket.form']),
+      requester: readPerson(values['ticket.requester']),
+      organization: readOrganization(values['ticket.organization']),
+      fields,
+      draft: { text: asText(values['ticket.comment.text']), internal: values['ticket.comment.type'] === 'internalNote' },
+    },
+    fieldOptions,
+    unreadablePaths: Object.keys(errors),
+    locale: asText(values['currentUser.locale']) || 'pt-BR',
+  };
+}
+
+export async function readTicketContext(client: ZafClient, settings: Settings): Promise<TicketContext> {
+  const { values, errors } = await client.get(contextPaths(settings));
+  return toTicketContext(values, errors, settings);
+}

@@ -1,0 +1,48 @@
+/// <reference types="vitest/config" />
+import { cpSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const here = import.meta.dirname;
+
+/** The folder zcli packages: manifest.json and translations/ beside the built assets/. */
+function zendeskAppFolder(): Plugin {
+  return {
+    name: 'zendesk-app-folder',
+    apply: 'build',
+    closeBundle() {
+      mkdirSync(resolve(here, 'dist'), { recursive: true });
+      cpSync(resolve(here, 'manifest.json'), resolve(here, 'dist/manifest.json'));
+      cpSync(resolve(here, 'translations'), resolve(here, 'dist/translations'), { recursive: true });
+    },
+  };
+}
+
+export default defineConfig(({ command }) => {
+  if (command === 'build') {
+    return {
+      root: resolve(here, 'src'),
+      base: './',
+      publicDir: resolve(here, 'assets'),
+      plugins: [react(), zendeskAppFolder()],
+      build: {
+        outDir: resolve(here, 'dist/assets'),
+        emptyOutDir: true,
+        assetsDir: '.',
+        target: 'es2020',
+        rollupOptions: { input: resolve(here, 'src/iframe.html') },
+      },
+    };
+  }
+  return {
+    plugins: [react()],
+    publicDir: resolve(here, 'harness/public'),
+    server: { port: 5173, strictPort: false },
+    test: {
+      environment: 'jsdom',
+      setupFiles: ['./src/test-setup.ts'],
+      include: ['src/**/*.test.{ts,tsx}', 'harness/**/*.test.{ts,tsx}', 'scripts/**/*.test.{ts,mjs}'],
+    },
+  };
+});
