@@ -71,6 +71,8 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     translate: createTranslate(DEFAULT_DICTIONARY),
   };
   let settingsKnown = false;
+  /** The comment being composed when a save was let through: it becomes a saved comment. */
+  let draftAtSave: TicketContext['ticket']['draft'] | null = null;
   let noticeId = 0;
   const listeners = new Set<() => void>();
   const api: ZendeskApi = createZendeskApi(client, options.store ?? null, options.policy);
@@ -159,11 +161,13 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     client.on('ticket.saved', () => {
       const context = state.context;
       if (!context) return;
-      const draft = context.ticket.draft;
-      if (state.savedComments.state === 'done' && draft.text.trim() !== '') {
-        update({ savedComments: { state: 'done', value: [...state.savedComments.value, { body: draft.text, public: !draft.internal }] } });
+      // The comment that went with the save is a saved comment now, whatever the composer shows.
+      const sent = draftAtSave;
+      draftAtSave = null;
+      if (sent && state.savedComments.state === 'done' && sent.text.trim() !== '') {
+        update({ savedComments: { state: 'done', value: [...state.savedComments.value, { body: sent.text, public: !sent.internal }] } });
       }
-      updateTicket({ savedStatus: context.ticket.status, draft: { text: '', internal: draft.internal } });
+      updateTicket({ savedStatus: context.ticket.status, draft: { text: '', internal: context.ticket.draft.internal } });
     });
   }
 
@@ -179,7 +183,10 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
       if (!state.context) return failModeVerdict(msg(settingsKnown ? 'guard.fault.notLoaded' : 'guard.fault.noSettings'));
       const decision = decideSave({ context: state.context, settings: state.settings, savedComments: state.savedComments });
       if (decision.warnings.length > 0) notify('warning', msg('guard.warn.header'), decision.warnings);
-      if (decision.allow) return true;
+      if (decision.allow) {
+        draftAtSave = state.context.ticket.draft;
+        return true;
+      }
       const t = state.translate;
       return [t('guard.refuse.header'), ...decision.reasons.map((reason) => `• ${t(reason)}`)].join('\n');
     } catch (error) {
@@ -191,22 +198,33 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
   const lastDone = new Map<string, number>();
   const REPEAT_GUARD_MS = 1500;
 
-  async function run(key: string, actions: ZafAction[]): Promise<boolean> {
+  /** Takes the in-flight slot synchronously, so a second click in the same instant finds it taken. */
+  function claim(key: string): boolean {
     if (state.busy || Date.now() - (lastDone.get(key) ?? -Infinity) < REPEAT_GUARD_MS) return false;
     update({ busy: key });
-    try {
-      for (const action of actions) {
-        try {
-          if (action.op === 'set') await client.set(action.path, action.value);
-          else await client.invoke(action.name, ...action.args);
-        } catch (error) {
-          const what = action.op === 'set' ? action.path : action.name;
-          notify('error', msg('notice.actionFailed', { action: what }), [msg('notice.errorText', { error: error instanceof Error ? error.message : String(error) })]);
-          return false;
-        }
+    return true;
+  }
+
+  async function execute(key: string, actions: ZafAction[]): Promise<boolean> {
+    for (const action of actions) {
+      try {
+        if (action.op === 'set') await client.set(action.path, action.value);
+        else await client.invoke(action.name, ...action.args);
+      } catch (error) {
+        const what = action.op === 'set' ? action.path : action.name;
+        notify('error', msg('notice.actionFailed', { action: what }), [msg('notice.errorText', { error: error instanceof Error ? error.message : String(error) })]);
+        return false;
       }
-      lastDone.set(key, Date.now());
-      return true;
+    }
+    lastDone.set(key, Date.now());
+    return true;
+  }
+
+  /** One action at a time, each once. */
+  async function exclusive<T>(key: string, busyValue: T, work: () => Promise<T>): Promise<T> {
+    if (!claim(key)) return busyValue;
+    try {
+      return await work();
     } finally {
       update({ busy: null });
     }
@@ -249,37 +267,43 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     },
 
     /** Plans, asks first when the plan replaces what the agent typed, then applies once. */
-    async applyProcedure(id: ProcedureId, values: Partial<Record<InputName, string>>, confirmed: boolean): Promise<ApplyOutcome> {
-      if (state.busy || Date.now() - (lastDone.get(`procedure:${id}`) ?? -Infinity) < REPEAT_GUARD_MS) return { status: 'busy' };
-      if (!state.context) return { status: 'failed' };
-      // Planning is not needed for first paint: it loads with the procedures panel.
-      const { planProcedure } = await import('../domain/procedures');
-      const plan = planProcedure(id, values, state.context, state.settings, state.macros.state === 'done' ? state.macros.value : null);
-      if (!plan.ok) return { status: 'invalid', problems: plan.problems, invalid: plan.invalid };
-      if (plan.replaces.length > 0 && !confirmed) return { status: 'confirm', replaces: plan.replaces };
-      if (!(await run(`procedure:${id}`, plan.actions))) return { status: 'failed' };
-      notify('success', msg('notice.applied'), plan.summary);
-      return { status: 'applied', summary: plan.summary };
+    applyProcedure(id: ProcedureId, values: Partial<Record<InputName, string>>, confirmed: boolean): Promise<ApplyOutcome> {
+      const key = `procedure:${id}`;
+      return exclusive<ApplyOutcome>(key, { status: 'busy' }, async () => {
+        if (!state.context) return { status: 'failed' };
+        // Planning is not needed for first paint: it loads with the procedures panel.
+        const { planProcedure } = await import('../domain/procedures');
+        const plan = planProcedure(id, values, state.context, state.settings, state.macros.state === 'done' ? state.macros.value : null);
+        if (!plan.ok) return { status: 'invalid', problems: plan.problems, invalid: plan.invalid };
+        if (plan.replaces.length > 0 && !confirmed) return { status: 'confirm', replaces: plan.replaces };
+        if (!(await execute(key, plan.actions))) return { status: 'failed' };
+        notify('success', msg('notice.applied'), plan.summary);
+        return { status: 'applied', summary: plan.summary };
+      });
     },
 
     /** "Organização em branco": the org's top requester becomes the requester; the chat requester stays in CC. */
-    async adoptRequester(user: Person): Promise<boolean> {
-      const current = state.context?.ticket.requester;
-      const actions: ZafAction[] = [];
-      if (current?.email && current.email !== user.email) actions.push({ op: 'invoke', name: 'ticket.collaborators.add', args: [{ email: current.email }] });
-      actions.push({ op: 'set', path: 'ticket.requester', value: user.email ? { email: user.email } : { id: user.id } });
-      const done = await run('adoptRequester', actions);
-      if (done) notify('success', msg('notice.requesterChanged', { name: user.name }));
-      return done;
+    adoptRequester(user: Person): Promise<boolean> {
+      return exclusive('adoptRequester', false, async () => {
+        const current = state.context?.ticket.requester;
+        const actions: ZafAction[] = [];
+        if (current?.email && current.email !== user.email) actions.push({ op: 'invoke', name: 'ticket.collaborators.add', args: [{ email: current.email }] });
+        actions.push({ op: 'set', path: 'ticket.requester', value: user.email ? { email: user.email } : { id: user.id } });
+        const done = await execute('adoptRequester', actions);
+        if (done) notify('success', msg('notice.requesterChanged', { name: user.name }));
+        return done;
+      });
     },
 
-    async setField(fieldId: number, value: string, label: string): Promise<boolean> {
-      const done = await run(`field:${fieldId}`, [{ op: 'set', path: fieldPath(fieldId), value }]);
-      if (done) {
-        updateTicket({ fields: { ...state.context!.ticket.fields, [fieldId]: value } });
-        notify('success', msg('notice.catalogSet', { path: label }));
-      }
-      return done;
+    setField(fieldId: number, value: string, label: string): Promise<boolean> {
+      return exclusive(`field:${fieldId}`, false, async () => {
+        const done = await execute(`field:${fieldId}`, [{ op: 'set', path: fieldPath(fieldId), value }]);
+        if (done && state.context) {
+          updateTicket({ fields: { ...state.context.ticket.fields, [fieldId]: value } });
+          notify('success', msg('notice.catalogSet', { path: label }));
+        }
+        return done;
+      });
     },
   };
 }

@@ -204,7 +204,7 @@ function configurationFindings(input: FindingsInput): Finding[] {
       if (match.kind !== 'found') findings.push(config(name, msg(`config.macro.${match.kind}`, { parameter: name, title, count: match.kind === 'ambiguous' ? match.count : 0 })));
     }
   } else if (input.macros.state === 'failed') {
-    findings.push(config('macros', msg('config.macrosUnavailable', { reason: input.macros.reason })));
+    findings.push({ ...config('macros', msg('config.macrosUnavailable')), details: [lookupFailure(input.macros.reason)] });
   }
   const catalogOptions = settings.catalogFieldId === null ? undefined : context.fieldOptions[settings.catalogFieldId];
   if (catalogOptions) {

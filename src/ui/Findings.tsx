@@ -71,6 +71,7 @@ export function ConfigurationList({ findings, state }: { findings: Finding[]; st
         {config.map((finding) => (
           <li key={finding.id} data-finding={finding.id}>
             {t(finding.text)}
+            {finding.details?.map((detail, index) => <span key={index}> {t(detail)}</span>)}
           </li>
         ))}
       </ul>

@@ -1,0 +1,57 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { setupServer } from 'msw/node';
+import { parseScenario, type Scenario } from './scenario';
+import { TicketModel } from './ticketModel';
+import { createFakeClient } from './fakeClient';
+import { restHandlers } from './handlers';
+import { createSentinela } from '../src/app/sentinela';
+import { DEFAULT_POLICY, type KeyValueStore, type RestPolicy } from '../src/zendesk/restApi';
+
+/** Test-only: runs the app's controller on a bundled scenario under Node, MSW answering /api/v2. */
+export const SCENARIO_DIR = resolve(import.meta.dirname, 'scenarios');
+export const BASE_URL = 'http://harness.test';
+
+export function bundledScenarioFiles(): string[] {
+  return readdirSync(SCENARIO_DIR).filter((file) => file.endsWith('.json')).sort();
+}
+
+export function readScenario(file: string): Scenario {
+  return parseScenario(readFileSync(resolve(SCENARIO_DIR, file.endsWith('.json') ? file : `${file}.json`), 'utf8'));
+}
+
+let current: TicketModel | null = null;
+export const server = setupServer(...restHandlers(() => current));
+
+export function memoryStore(): KeyValueStore & { entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  return { entries, getItem: (key) => entries.get(key) ?? null, setItem: (key, value) => void entries.set(key, value) };
+}
+
+/** No real waiting in tests: Retry-After and backoff sleeps resolve at once, the timeout is short. */
+export const FAST_POLICY: RestPolicy = { ...DEFAULT_POLICY, timeoutMs: 200, sleep: () => Promise.resolve() };
+
+export async function startScenario(
+  source: string | Scenario,
+  options: { store?: KeyValueStore; policy?: RestPolicy; edit?: (scenario: Scenario) => void; start?: boolean; latencyMs?: number } = {},
+) {
+  const scenario = typeof source === 'string' ? readScenario(source) : structuredClone(source);
+  options.edit?.(scenario);
+  const model = new TicketModel(scenario);
+  current = model;
+  const client = createFakeClient(model, { baseUrl: BASE_URL, latencyMs: options.latencyMs });
+  const sentinela = createSentinela(client, { store: options.store ?? memoryStore(), policy: options.policy ?? FAST_POLICY });
+  if (options.start !== false) await sentinela.start();
+  return { scenario, model, client, sentinela };
+}
+
+/** Waits until the state satisfies a condition (look-ups run after first paint). */
+export async function until<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = read();
+    if (done(value)) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met in ${timeoutMs} ms: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

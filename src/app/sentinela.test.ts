@@ -1,0 +1,215 @@
+// @vitest-environment node
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FAST_POLICY, memoryStore, server, startScenario, until } from '../../harness/testing';
+import { computeFindings } from '../domain/findings';
+import type { SentinelaState } from './sentinela';
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const findingIds = (state: SentinelaState) =>
+  computeFindings({ context: state.context!, settings: state.settings, settingsIssues: state.settingsIssues, organizationSearch: state.organizationSearch, macros: state.macros }).map((f) => `${f.severity}:${f.id}`);
+
+describe('startup', () => {
+  it('reads the ticket with exactly one batched get before it is ready', async () => {
+    const { client, sentinela } = await startScenario('01-prime-gold-clean');
+    expect(sentinela.getState().phase).toBe('ready');
+    expect(client.calls.filter((call) => call.kind === 'get')).toHaveLength(1);
+    expect(client.calls.filter((call) => call.kind === 'metadata')).toHaveLength(1);
+    expect(findingIds(sentinela.getState())).toEqual(['info:wallet.prime']);
+  });
+
+  it('looks the macros up once per session, shared by every ticket', async () => {
+    const store = memoryStore();
+    const first = await startScenario('01-prime-gold-clean', { store });
+    await until(() => first.sentinela.getState().macros.state, (s) => s === 'done');
+    const second = await startScenario('03-financial-pending', { store });
+    await until(() => second.sentinela.getState().macros.state, (s) => s === 'done');
+    expect(first.client.calls.filter((c) => c.kind === 'request').map((c) => c.target)).toEqual(['/api/v2/macros/active.json?per_page=100']);
+    expect(second.client.calls.filter((c) => c.kind === 'request')).toEqual([]);
+  });
+});
+
+describe('ticket.save', () => {
+  it('refuses an incomplete O.S. going to On Hold, naming every missing item, with no request on the save path', async () => {
+    const { client, sentinela } = await startScenario('07-os-missing-fields');
+    await until(() => sentinela.getState().savedComments.state, (s) => s === 'done');
+    client.agentSet('ticket.status', 'hold');
+    await until(() => sentinela.getState().context?.ticket.status, (s) => s === 'hold');
+    const before = client.calls.length;
+    const verdict = await client.save();
+    expect(client.calls.length).toBe(before);
+    expect(verdict.allowed).toBe(false);
+    expect(verdict.message?.split('\n')).toEqual([
+      'Sentinela: o ticket não pode ser salvo assim.',
+      expect.stringContaining('• Observação interna com CNPJ (49.327.015/0001-58) e Razão Social'),
+      '• Número da O.S. preenchido',
+      '• Categoria preenchida',
+      '• Motivo preenchido',
+      '• Área responsável (0800) vazia',
+    ]);
+  });
+
+  it('allows the complete O.S., then refuses New → On Hold', async () => {
+    const complete = await startScenario('11-os-complete');
+    await until(() => complete.sentinela.getState().savedComments.state, (s) => s === 'done');
+    complete.client.agentSet('ticket.status', 'hold');
+    await until(() => complete.sentinela.getState().context?.ticket.status, (s) => s === 'hold');
+    expect(await complete.client.save()).toEqual({ allowed: true, message: null });
+
+    const fresh = await startScenario('12-os-new-to-hold');
+    await until(() => fresh.sentinela.getState().savedComments.state, (s) => s === 'done');
+    fresh.client.agentSet('ticket.status', 'hold');
+    await until(() => fresh.sentinela.getState().context?.ticket.status, (s) => s === 'hold');
+    expect(await fresh.client.save()).toEqual({ allowed: false, message: 'Sentinela: o ticket não pode ser salvo assim.\n• Envie primeiro como Aberto e depois altere para Em Espera.' });
+    fresh.client.agentSet('ticket.status', 'open');
+    await until(() => fresh.sentinela.getState().context?.ticket.status, (s) => s === 'open');
+    expect((await fresh.client.save()).allowed).toBe(true);
+    await until(() => fresh.sentinela.getState().context?.ticket.savedStatus, (s) => s === 'open');
+    fresh.client.agentSet('ticket.status', 'hold');
+    await until(() => fresh.sentinela.getState().context?.ticket.status, (s) => s === 'hold');
+    expect((await fresh.client.save()).allowed).toBe(true);
+  });
+
+  it('never refuses a ticket that is not an O.S.', async () => {
+    const { client, sentinela } = await startScenario('02-helpdesk-distribuidor');
+    for (const status of ['pending', 'hold', 'solved']) {
+      client.agentSet('ticket.status', status);
+      await until(() => sentinela.getState().context?.ticket.status, (s) => s === status);
+      expect((await client.save()).allowed).toBe(true);
+    }
+  });
+
+  it('refuses every status but Solved while the financial pending stands', async () => {
+    const { client, sentinela } = await startScenario('03-financial-pending');
+    expect(await client.save()).toEqual({ allowed: false, message: 'Sentinela: o ticket não pode ser salvo assim.\n• Pendência Financeira: só é possível salvar como Resolvido.' });
+    client.agentSet('ticket.status', 'solved');
+    await until(() => sentinela.getState().context?.ticket.status, (s) => s === 'solved');
+    expect((await client.save()).allowed).toBe(true);
+  });
+
+  it('before the first data arrives: lets the save through and says so (failMode open), refuses with failMode closed', async () => {
+    const open = await startScenario('03-financial-pending', { start: false, latencyMs: 30 });
+    void open.sentinela.start();
+    expect(await open.client.save()).toEqual({ allowed: true, message: null });
+    expect(open.sentinela.getState().notices.at(-1)?.text.key).toBe('notice.saveAllowedUnchecked');
+
+    const closed = await startScenario('03-financial-pending', { start: false, latencyMs: 30, edit: (s) => void (s.settings.failMode = 'closed') });
+    void closed.sentinela.start();
+    await until(() => closed.sentinela.getState().settings.failMode, (mode) => mode === 'closed');
+    expect(closed.sentinela.getState().context).toBeNull();
+    const verdict = await closed.client.save();
+    expect(verdict.allowed).toBe(false);
+    expect(verdict.message).toContain('ainda não tinha carregado o ticket');
+  });
+
+  it('follows failMode when the guard itself throws', async () => {
+    const guard = await import('../domain/saveGuard');
+    const spy = vi.spyOn(guard, 'decideSave').mockImplementation(() => {
+      throw new Error('boom');
+    });
+    try {
+      const open = await startScenario('07-os-missing-fields');
+      expect((await open.client.save()).allowed).toBe(true);
+      expect(open.sentinela.getState().notices.at(-1)?.details?.[0]).toEqual({ key: 'guard.fault.error', params: { error: 'boom' } });
+      const closed = await startScenario('07-os-missing-fields', { edit: (s) => void (s.settings.failMode = 'closed') });
+      expect(await closed.client.save()).toEqual({ allowed: false, message: 'Sentinela: o ticket não pode ser salvo assim.\n• erro do Sentinela: boom' });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('actions', () => {
+  it('applies a procedure once, even on a double click', async () => {
+    const { client, sentinela } = await startScenario('03-financial-pending');
+    await until(() => sentinela.getState().macros.state, (s) => s === 'done');
+    const outcomes = await Promise.all([sentinela.applyProcedure('registrationPending', {}, true), sentinela.applyProcedure('registrationPending', {}, true)]);
+    const again = await sentinela.applyProcedure('registrationPending', {}, true);
+    expect([...outcomes, again].map((o) => o.status).sort()).toEqual(['applied', 'busy', 'busy']);
+    const acts = client.calls.filter((c) => c.kind === 'set' || (c.kind === 'invoke' && c.target !== 'resize'));
+    expect(acts.map((c) => [c.kind, c.target, c.args])).toEqual([
+      ['invoke', 'macro', [33]],
+      ['set', 'ticket.subject', ['Whats - Pendência no Cadastro']],
+      ['set', 'ticket.status', ['solved']],
+    ]);
+  });
+
+  it('asks before replacing a typed title, and applies only once confirmed', async () => {
+    const { client, sentinela } = await startScenario('02-helpdesk-distribuidor');
+    const asked = await sentinela.applyProcedure('positionRequest', { ticketNumber: '4410' }, false);
+    expect(asked).toEqual({ status: 'confirm', replaces: [{ what: { key: 'replace.subject' }, current: 'Dúvida sobre rotina 1432' }] });
+    expect(client.calls.filter((c) => c.kind === 'set')).toEqual([]);
+    expect((await sentinela.applyProcedure('positionRequest', { ticketNumber: '4410' }, true)).status).toBe('applied');
+    expect(client.calls.filter((c) => c.kind === 'set').map((c) => c.args[0])).toEqual(['Posicionamento do ticket 4410']);
+  });
+
+  it('makes the top requester the requester and keeps the chat requester in CC', async () => {
+    const { client, sentinela, model } = await startScenario('04-no-organization');
+    const search = await until(() => sentinela.getState().organizationSearch, (s) => s.state === 'done');
+    const match = search.state === 'done' ? search.value[0] : null;
+    expect(match?.topRequester).toMatchObject({ name: 'Beatriz Ramos', email: 'beatriz@gamma.example' });
+    expect(match?.ticketCount).toBe(3);
+    expect(await sentinela.adoptRequester(match!.topRequester!)).toBe(true);
+    expect(client.calls.filter((c) => c.kind === 'set' || c.kind === 'invoke').filter((c) => c.target !== 'resize').map((c) => [c.target, c.args])).toEqual([
+      ['ticket.collaborators.add', [{ email: 'cliente.chat@gmail.example' }]],
+      ['ticket.requester', [{ email: 'beatriz@gamma.example' }]],
+    ]);
+    expect(model.ticket.collaborator_ids).toEqual([30]);
+    await until(() => sentinela.getState().context?.ticket.organization?.id, (id) => id === 80);
+  });
+
+  it('names a failed set and keeps working', async () => {
+    const { sentinela } = await startScenario('10-position-request', { edit: (s) => void (s.faults.failingActions = ['ticket.subject']) });
+    expect((await sentinela.applyProcedure('positionRequest', { ticketNumber: '4410' }, true)).status).toBe('failed');
+    expect(sentinela.getState().notices.at(-1)).toMatchObject({ tone: 'error', text: { key: 'notice.actionFailed', params: { action: 'ticket.subject' } } });
+    expect(sentinela.getState().busy).toBeNull();
+  });
+});
+
+describe('live updates and faults', () => {
+  it('updates findings when the agent edits the CNPJ field, without reloading', async () => {
+    const { client, sentinela } = await startScenario('01-prime-gold-clean');
+    client.agentSet('ticket.customField:custom_field_360001', '45.287.033/0001-00');
+    await until(() => findingIds(sentinela.getState()), (ids) => ids.includes('block:cnpj'));
+    expect(client.calls.filter((c) => c.kind === 'get')).toHaveLength(1);
+  });
+
+  it('waits out a 429 with Retry-After, then succeeds', async () => {
+    const sleeps: number[] = [];
+    const { client, sentinela } = await startScenario('15-rate-limited', { policy: { ...FAST_POLICY, sleep: async (ms) => void sleeps.push(ms) } });
+    await until(() => sentinela.getState().macros.state, (s) => s === 'done');
+    expect(sleeps).toEqual([1000]);
+    expect(client.calls.filter((c) => c.kind === 'request')).toHaveLength(2);
+  });
+
+  it('says what it could not check when the API fails, and keeps every ZAF finding', async () => {
+    const { sentinela } = await startScenario('16-api-down');
+    const state = await until(() => sentinela.getState(), (s) => s.macros.state === 'failed' && s.organizationSearch.state === 'failed');
+    expect(state.organizationSearch).toEqual({ state: 'failed', reason: 'server' });
+    expect(findingIds(state)).toContain('block:noOrganization');
+    expect(findingIds(state)).toContain('warn:config.macros');
+  });
+
+  it('gives up on a request that never answers, and never refuses a save for it', async () => {
+    const { client, sentinela } = await startScenario('17-api-timeout');
+    await until(() => sentinela.getState().savedComments, (s) => s.state === 'failed');
+    expect(sentinela.getState().savedComments).toEqual({ state: 'failed', reason: 'timeout' });
+    client.agentSet('ticket.status', 'hold');
+    await until(() => sentinela.getState().context?.ticket.status, (s) => s === 'hold');
+    expect((await client.save()).allowed).toBe(true);
+  });
+
+  it('reports a configured field that the batched get cannot read', async () => {
+    const { sentinela } = await startScenario('18-misconfigured');
+    const state = sentinela.getState();
+    expect(state.context?.unreadablePaths).toEqual(['ticket.customField:custom_field_999999']);
+    expect(state.settingsIssues).toEqual([
+      { parameter: 'catalogRules', problem: 'badRule', line: 2 },
+      { parameter: 'failMode', problem: 'badFailMode' },
+    ]);
+    await until(() => findingIds(sentinela.getState()), (ids) => ids.includes('warn:config.macroTransferN2'));
+    expect(findingIds(sentinela.getState())).toEqual(expect.arrayContaining(['warn:config.cnpjFieldId', 'warn:config.catalogRules', 'warn:config.failMode']));
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { compareCnpj, readCnpj, textMentionsCnpj } from './cnpj';
+
+/** The Receita's algorithm, written here independently of the library the app uses. */
+const CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+function checkDigit(body: string): number {
+  let sum = 0;
+  for (let index = 0; index < body.length; index += 1) sum += (body.charCodeAt(index) - 48) * [2, 3, 4, 5, 6, 7, 8, 9][(body.length - 1 - index) % 8];
+  const rest = sum % 11;
+  return rest < 2 ? 0 : 11 - rest;
+}
+function withCheckDigits(base: string): string {
+  const first = checkDigit(base);
+  return `${base}${first}${checkDigit(base + first)}`;
+}
+const oracleValid = (value: string) => /^[0-9A-Z]{12}[0-9]{2}$/.test(value) && withCheckDigits(value.slice(0, 12)) === value && !/^(\d)\1{13}$/.test(value);
+
+const base = fc.string({ unit: fc.constantFrom(...CHARS), minLength: 12, maxLength: 12 }).filter((b) => !/^(\d)\1{11}$/.test(b));
+const numericBase = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 12, maxLength: 12 }).filter((b) => !/^(\d)\1{11}$/.test(b));
+const punctuate = (value: string, style: number) => {
+  const formatted = `${value.slice(0, 2)}.${value.slice(2, 5)}.${value.slice(5, 8)}/${value.slice(8, 12)}-${value.slice(12)}`;
+  return [value, formatted, value.toLowerCase(), ` ${formatted} `, formatted.replace(/[./-]/g, ' '), `${value.slice(0, 8)}/${value.slice(8, 12)}-${value.slice(12)}`][style];
+};
+
+describe('readCnpj', () => {
+  it('reads the numeric and the alphanumeric format (the Receita example)', () => {
+    expect(readCnpj('11.222.333/0001-81')).toEqual({ kind: 'valid', value: '11222333000181', formatted: '11.222.333/0001-81', root: '11222333' });
+    expect(readCnpj('12.ABC.345/01DE-35')).toEqual({ kind: 'valid', value: '12ABC34501DE35', formatted: '12.ABC.345/01DE-35', root: '12ABC345' });
+    expect(readCnpj('12abc34501de35')).toMatchObject({ kind: 'valid', formatted: '12.ABC.345/01DE-35' });
+  });
+  it('says missing for empty values and invalid for wrong ones', () => {
+    for (const empty of ['', '   ', null, undefined]) expect(readCnpj(empty)).toEqual({ kind: 'missing' });
+    expect(readCnpj('11.222.333/0001-82')).toEqual({ kind: 'invalid', raw: '11.222.333/0001-82' });
+    expect(readCnpj('00.000.000/0000-00').kind).toBe('invalid');
+    expect(readCnpj('11.222.333/0001-8')).toMatchObject({ kind: 'invalid' });
+    expect(readCnpj('12.ABC.345/01DE-3A')).toMatchObject({ kind: 'invalid' });
+    expect(readCnpj('<script>1</script>')).toMatchObject({ kind: 'invalid' });
+  });
+
+  it('validates every generated CNPJ in every punctuation (10,000 cases)', () => {
+    fc.assert(
+      fc.property(base, fc.integer({ min: 0, max: 5 }), (b, style) => {
+        const value = withCheckDigits(b);
+        const reading = readCnpj(punctuate(value, style));
+        expect(reading).toMatchObject({ kind: 'valid', value, root: value.slice(0, 8) });
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('agrees with the Receita algorithm on every single-character change (10,000 cases)', () => {
+    fc.assert(
+      fc.property(base, fc.integer({ min: 0, max: 13 }), fc.constantFrom(...CHARS), (b, position, char) => {
+        const value = withCheckDigits(b);
+        fc.pre(char !== value[position]);
+        const changed = value.slice(0, position) + char + value.slice(position + 1);
+        expect(readCnpj(changed).kind === 'valid').toBe(oracleValid(changed));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('rejects every change of a check digit, and every change of a numeric CNPJ digit by 1 (10,000 cases)', () => {
+    fc.assert(
+      fc.property(base, fc.integer({ min: 12, max: 13 }), fc.integer({ min: 1, max: 9 }), (b, position, shift) => {
+        const value = withCheckDigits(b);
+        const changed = value.slice(0, position) + String((Number(value[position]) + shift) % 10) + value.slice(position + 1);
+        expect(readCnpj(changed).kind).toBe('invalid');
+      }),
+      { numRuns: 5_000 },
+    );
+    fc.assert(
+      fc.property(numericBase, fc.integer({ min: 0, max: 11 }), fc.constantFrom(1, -1), (b, position, step) => {
+        const value = withCheckDigits(b);
+        const digit = Number(value[position]);
+        fc.pre(digit + step >= 0 && digit + step <= 9);
+        const changed = value.slice(0, position) + String(digit + step) + value.slice(position + 1);
+        expect(readCnpj(changed).kind).toBe('invalid');
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('cannot see a change by a multiple of 11 in the alphanumeric format (a limit of the official check digits)', () => {
+    // A (17) and L (28) weigh the same modulo 11: the Receita's digits stay 35.
+    expect(readCnpj('12.LBC.345/01DE-35').kind).toBe('valid');
+    expect(oracleValid('12LBC34501DE35')).toBe(true);
+  });
+});
+
+describe('compareCnpj', () => {
+  it('tells the same company, a branch, another company', () => {
+    expect(compareCnpj('11222333000181', '11222333000181')).toBe('same');
+    expect(compareCnpj('11222333000181', '11222333000262')).toBe('branch');
+    expect(compareCnpj('11222333000181', '45287033000100')).toBe('different');
+  });
+});
+
+describe('textMentionsCnpj', () => {
+  it('finds the CNPJ with or without punctuation, in either format', () => {
+    expect(textMentionsCnpj('CNPJ: 11.222.333/0001-81 - Razão', '11222333000181')).toBe(true);
+    expect(textMentionsCnpj('cnpj 11222333000181', '11222333000181')).toBe(true);
+    expect(textMentionsCnpj('CNPJ 12.abc.345/01de-35', '12ABC34501DE35')).toBe(true);
+    expect(textMentionsCnpj('CNPJ 11.222.333/0002-62', '11222333000181')).toBe(false);
+    expect(textMentionsCnpj('', '11222333000181')).toBe(false);
+  });
+});

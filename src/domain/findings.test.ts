@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { computeFindings, financialPending, type FindingsInput } from './findings';
+import { context, FIELD, organization, testSettings } from './fixtures';
+import type { Macro } from './macros';
+import type { TicketContext } from './ticket';
+
+const MACROS: Macro[] = [
+  { id: 31, title: 'Atendimento Whatsapp (Oficial)', active: true },
+  { id: 32, title: '1. Atendimento Whatsapp Transferência N2(oficial)', active: true },
+  { id: 33, title: '3. Atendimento Whatsapp - Pendência no Cadastro do Cliente (oficial)', active: true },
+];
+
+function findings(ctx: TicketContext, extra: Partial<FindingsInput> = {}) {
+  return computeFindings({ context: ctx, settings: testSettings(), settingsIssues: [], organizationSearch: { state: 'idle' }, macros: { state: 'done', value: MACROS }, ...extra });
+}
+const ids = (list: ReturnType<typeof findings>) => list.map((finding) => `${finding.severity}:${finding.id}`);
+const withOrg = (fields: Record<string, unknown>, ticket: Partial<TicketContext['ticket']> = {}) => context({ organization: organization(fields), ...ticket });
+
+describe('computeFindings', () => {
+  it('shows only the wallet badge for a clean Prime customer', () => {
+    expect(ids(findings(context()))).toEqual(['info:wallet.prime']);
+  });
+
+  describe('financial pending', () => {
+    it.each([['Sim'], ['sim'], ['SIM'], [' Sim '], [true], ['true']])('%s blocks, with the script and the one-click action', (value) => {
+      const [first] = findings(withOrg({ pendencia_financeira: value }));
+      expect(first).toMatchObject({ id: 'financialPending', severity: 'block', actions: [{ kind: 'procedure', procedure: 'registrationPending' }] });
+      expect(first.details?.map((detail) => detail.key)).toEqual(['finding.financialPending.script', 'finding.financialPending.portal', 'finding.financialPending.then']);
+    });
+    it.each([['Não'], ['nao'], ['NÃO'], [false], [''], [null]])('%s does not block', (value) => {
+      expect(financialPending(withOrg({ pendencia_financeira: value }), testSettings())).toBe(false);
+    });
+  });
+
+  describe('no organization', () => {
+    const noOrg = (cnpj: unknown = '11222333000181') => context({ organization: null, fields: { [FIELD.cnpj]: cnpj, [FIELD.sessionTicketId]: '4521' } });
+    const match = { organization: organization(), topRequester: { id: 21, name: 'Beatriz', email: 'b@x.example' }, ticketCount: 3 };
+    it('blocks, and says it is searching by the session CNPJ', () => {
+      const [first] = findings(noOrg(), { organizationSearch: { state: 'loading' } });
+      expect(first).toMatchObject({ id: 'noOrganization', severity: 'block', details: [{ key: 'finding.noOrganization.searching', params: { cnpj: '11.222.333/0001-81' } }] });
+    });
+    it('offers the top requester of the organization found', () => {
+      const [first] = findings(noOrg(), { organizationSearch: { state: 'done', value: [match] } });
+      expect(first.actions).toEqual([{ kind: 'adoptRequester', organizationId: 77, user: match.topRequester }]);
+      expect(first.details?.[0]).toMatchObject({ key: 'finding.noOrganization.found', params: { user: 'Beatriz', count: 3 } });
+    });
+    it('lists several organizations, and says when none is found or the search failed', () => {
+      const several = findings(noOrg(), { organizationSearch: { state: 'done', value: [match, { ...match, organization: { ...match.organization, id: 78 } }] } })[0];
+      expect(several.details?.[0]).toMatchObject({ key: 'finding.noOrganization.several', params: { count: 2 } });
+      expect(several.actions).toHaveLength(2);
+      expect(findings(noOrg(), { organizationSearch: { state: 'done', value: [] } })[0].details?.[0].key).toBe('finding.noOrganization.noneFound');
+      expect(findings(noOrg(), { organizationSearch: { state: 'failed', reason: 'timeout' } })[0].details?.map((d) => d.key)).toEqual(['finding.noOrganization.searchFailed', 'failure.timeout']);
+      expect(findings(noOrg(), { organizationSearch: { state: 'loading', waitingSeconds: 3 } })[0].details?.[0]).toEqual({ key: 'lookup.waiting', params: { seconds: 3 } });
+    });
+    it('says there is nothing to search with when the session CNPJ is missing', () => {
+      expect(findings(noOrg(''))[0].details?.[0].key).toBe('finding.noOrganization.noCnpj');
+    });
+  });
+
+  describe('CNPJ', () => {
+    const withSession = (cnpj: unknown, orgCnpj: unknown = '11.222.333/0001-81') => context({ organization: organization({ cnpj: orgCnpj }), fields: { [FIELD.cnpj]: cnpj, [FIELD.sessionTicketId]: '4521' } });
+    it.each([
+      ['', 'warn:cnpj', 'finding.cnpj.missing'],
+      [null, 'warn:cnpj', 'finding.cnpj.missing'],
+      ['11.222.333/0001-82', 'block:cnpj', 'finding.cnpj.invalid'],
+      ['45.287.033/0001-00', 'block:cnpj', 'finding.cnpj.different'],
+      ['11.222.333/0002-62', 'warn:cnpj', 'finding.cnpj.branch'],
+    ])('session %s → %s', (cnpj, id, key) => {
+      const found = findings(withSession(cnpj)).find((finding) => finding.id === 'cnpj');
+      expect(`${found?.severity}:${found?.id}`).toBe(id);
+      expect(found?.text.key).toBe(key);
+    });
+    it('accepts the same CNPJ in any punctuation and either format', () => {
+      expect(findings(withSession('11222333000181')).some((f) => f.id === 'cnpj')).toBe(false);
+      expect(findings(withSession('12abc34501de35', '12.ABC.345/01DE-35')).some((f) => f.id === 'cnpj')).toBe(false);
+      expect(findings(withSession('12.ABC.345/99DE-35'.replace('99', '01'), '12.ABC.345/01DE-35')).some((f) => f.id === 'cnpj')).toBe(false);
+    });
+    it('warns when the organization has no CNPJ or an invalid one', () => {
+      expect(findings(withSession('11222333000181', '')).find((f) => f.id === 'cnpj')?.text.key).toBe('finding.cnpj.organizationMissing');
+      expect(findings(withSession('11222333000181', '123')).find((f) => f.id === 'cnpj')?.text.key).toBe('finding.cnpj.organizationInvalid');
+    });
+  });
+
+  it('warns when the session TicketId is another ticket', () => {
+    const other = context({ fields: { [FIELD.cnpj]: '11222333000181', [FIELD.sessionTicketId]: '4400' } });
+    expect(findings(other).find((f) => f.id === 'sessionTicketId')).toMatchObject({ severity: 'warn', text: { params: { session: '4400', ticket: 4521 } } });
+    expect(findings(context({ fields: { [FIELD.cnpj]: '11222333000181', [FIELD.sessionTicketId]: '#4521' } })).some((f) => f.id === 'sessionTicketId')).toBe(false);
+    expect(findings(context({ fields: { [FIELD.cnpj]: '11222333000181', [FIELD.sessionTicketId]: '' } })).some((f) => f.id === 'sessionTicketId')).toBe(false);
+  });
+
+  it('shows wallets as badges, and warns when there is none', () => {
+    expect(ids(findings(withOrg({ prime: 'Prime Winthor - Carteira A - Gold', carteira_comum: 'PC Implantação Distribuidor' })))).toEqual(['info:wallet.prime', 'info:wallet.helpDesk']);
+    expect(ids(findings(withOrg({ prime: null, carteira_comum: '' })))).toEqual(['warn:wallet.none']);
+    expect(ids(findings(withOrg({ prime: 'Prime Ouro' })))).toEqual(['warn:wallet.unrecognized.Prime Ouro']);
+  });
+
+  it('orders blocks, then warnings, then information', () => {
+    const list = findings(context({ organization: organization({ pendencia_financeira: 'Sim', prime: null }), fields: { [FIELD.cnpj]: '45.287.033/0001-00', [FIELD.sessionTicketId]: '1' } }));
+    const order = { block: 0, warn: 1, info: 2 };
+    expect(list.map((f) => order[f.severity])).toEqual([...list.map((f) => order[f.severity])].sort());
+    expect(ids(list).slice(0, 2)).toEqual(['block:financialPending', 'block:cnpj']);
+  });
+
+  describe('configuration', () => {
+    const config = (list: ReturnType<typeof findings>) => list.filter((f) => f.audience === 'admin').map((f) => f.text.key);
+    it('names a settings problem, an unreadable field and a missing org field key', () => {
+      const ctx = context({}, { unreadablePaths: [`ticket.customField:custom_field_${FIELD.osNumber}`] });
+      ctx.ticket.organization = { ...organization(), fields: { cnpj: '11.222.333/0001-81', prime: 'Prime Winthor - Carteira A - Gold', pendencia_financeira: 'Não' } };
+      const list = findings(ctx, { settingsIssues: [{ parameter: 'catalogRules', problem: 'badRule', line: 2 }] });
+      expect(config(list)).toEqual(['config.badRule', 'config.fieldMissing', 'config.orgKeyMissing']);
+      expect(list.find((f) => f.text.key === 'config.orgKeyMissing')?.text.params).toMatchObject({ key: 'carteira_comum' });
+    });
+    it('names a macro title that matches nothing, an inactive one or several', () => {
+      const macros: Macro[] = [{ id: 1, title: 'Atendimento Whatsapp (Oficial)', active: false }, { id: 2, title: '1. Atendimento Whatsapp Transferência N2(oficial)', active: true }, { id: 3, title: '1. Atendimento WhatsApp Transferência N2(Oficial)', active: true }];
+      expect(config(findings(context(), { macros: { state: 'done', value: macros } }))).toEqual(['config.macro.inactive', 'config.macro.ambiguous', 'config.macro.missing']);
+      expect(config(findings(context(), { macros: { state: 'failed', reason: 'server' } }))).toEqual(['config.macrosUnavailable']);
+    });
+    it('names unset field settings and catalog paths the field lacks', () => {
+      const settings = testSettings({ motivoFieldId: '', catalogRules: 'x => Nada >> Aqui' });
+      const list = computeFindings({ context: context(), settings, settingsIssues: [], organizationSearch: { state: 'idle' }, macros: { state: 'done', value: MACROS } });
+      expect(config(list)).toEqual(['config.notSet', 'config.catalogPathMissing']);
+    });
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { isFilled, isYes, normalize, sameText } from './text';
+
+describe('normalize / sameText', () => {
+  it('ignores case, accents and surrounding or repeated space', () => {
+    expect(sameText('Não', 'nao')).toBe(true);
+    expect(sameText(' NÃO ', 'não')).toBe(true);
+    expect(sameText('PC  Implantação', 'pc implantacao')).toBe(true);
+    expect(sameText('Sim', 'Não')).toBe(false);
+  });
+  it('reads null and undefined as empty', () => {
+    expect(normalize(null)).toBe('');
+    expect(normalize(undefined)).toBe('');
+  });
+});
+
+describe('isYes (Pendência Financeira values)', () => {
+  it.each([['Sim'], ['sim'], ['SIM'], [' sim '], [true], ['true'], [1], ['Yes']])('%s is yes', (value) => expect(isYes(value)).toBe(true));
+  it.each([['Não'], ['nao'], ['NÃO'], [false], ['false'], [''], [null], [undefined], [0], ['talvez']])('%s is not yes', (value) => expect(isYes(value)).toBe(false));
+});
+
+describe('isFilled', () => {
+  it('treats white space, null and empty lists as empty', () => {
+    expect(isFilled('  ')).toBe(false);
+    expect(isFilled(null)).toBe(false);
+    expect(isFilled([])).toBe(false);
+    expect(isFilled(['', ' '])).toBe(false);
+  });
+  it('treats 0, false and text as filled', () => {
+    expect(isFilled(0)).toBe(true);
+    expect(isFilled(false)).toBe(true);
+    expect(isFilled('OS-1')).toBe(true);
+  });
+});
