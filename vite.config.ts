@@ -40,9 +40,29 @@ export default defineConfig(({ command }) => {
     publicDir: resolve(here, 'harness/public'),
     server: { port: 5173, strictPort: false },
     test: {
-      environment: 'jsdom',
-      setupFiles: ['./src/test-setup.ts'],
-      include: ['src/**/*.test.{ts,tsx}', 'harness/**/*.test.{ts,tsx}', 'scripts/**/*.test.{ts,mjs}'],
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            environment: 'jsdom',
+            setupFiles: ['./src/test-setup.ts'],
+            include: ['src/**/*.test.{ts,tsx}', 'harness/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'browser',
+            environment: 'node',
+            include: ['tests/**/*.test.ts'],
+            globalSetup: ['./tests/globalSetup.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+            fileParallelism: false,
+          },
+        },
+      ],
     },
   };
 });

@@ -81,6 +81,11 @@ describe('computeFindings', () => {
     });
   });
 
+  it('says nothing about a CNPJ field it cannot read (the configuration finding names it)', () => {
+    const list = findings(context({ fields: {} }, { unreadablePaths: ['ticket.customField:custom_field_1'], unreadableFields: [FIELD.cnpj] }));
+    expect(ids(list)).toEqual(['warn:config.cnpjFieldId', 'info:wallet.prime']);
+  });
+
   it('warns when the session TicketId is another ticket', () => {
     const other = context({ fields: { [FIELD.cnpj]: '11222333000181', [FIELD.sessionTicketId]: '4400' } });
     expect(findings(other).find((f) => f.id === 'sessionTicketId')).toMatchObject({ severity: 'warn', text: { params: { session: '4400', ticket: 4521 } } });
@@ -104,7 +109,7 @@ describe('computeFindings', () => {
   describe('configuration', () => {
     const config = (list: ReturnType<typeof findings>) => list.filter((f) => f.audience === 'admin').map((f) => f.text.key);
     it('names a settings problem, an unreadable field and a missing org field key', () => {
-      const ctx = context({}, { unreadablePaths: [`ticket.customField:custom_field_${FIELD.osNumber}`] });
+      const ctx = context({}, { unreadablePaths: [`ticket.customField:custom_field_${FIELD.osNumber}`], unreadableFields: [FIELD.osNumber] });
       ctx.ticket.organization = { ...organization(), fields: { cnpj: '11.222.333/0001-81', prime: 'Prime Winthor - Carteira A - Gold', pendencia_financeira: 'Não' } };
       const list = findings(ctx, { settingsIssues: [{ parameter: 'catalogRules', problem: 'badRule', line: 2 }] });
       expect(config(list)).toEqual(['config.badRule', 'config.fieldMissing', 'config.orgKeyMissing']);

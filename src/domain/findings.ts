@@ -119,7 +119,7 @@ function organizationFinding(input: FindingsInput): Finding[] {
 }
 
 function cnpjFindings(context: TicketContext, settings: Settings): Finding[] {
-  if (settings.cnpjFieldId === null) return [];
+  if (settings.cnpjFieldId === null || context.unreadableFields.includes(settings.cnpjFieldId)) return [];
   const session = sessionCnpj(context, settings);
   if (session.kind === 'missing') return [{ id: 'cnpj', severity: 'warn', text: msg('finding.cnpj.missing') }];
   if (session.kind === 'invalid') return [{ id: 'cnpj', severity: 'block', text: msg('finding.cnpj.invalid', { value: session.raw }) }];
@@ -184,7 +184,7 @@ function configurationFindings(input: FindingsInput): Finding[] {
     const id = settings[name];
     if (id === null) {
       if (!input.settingsIssues.some((issue) => issue.parameter === name)) findings.push(config(name, msg('config.notSet', { parameter: name })));
-    } else if (context.unreadablePaths.includes(`ticket.customField:custom_field_${id}`)) {
+    } else if (context.unreadableFields.includes(id)) {
       findings.push(config(name, msg('config.fieldMissing', { parameter: name, id })));
     }
   }

@@ -61,6 +61,7 @@ export function context(ticket: Partial<Ticket> = {}, extra: Partial<Omit<Ticket
     },
     fieldOptions: { [FIELD.marca]: MARCA_OPTIONS, [FIELD.familia]: FAMILIA_OPTIONS, [FIELD.catalog]: CATALOG_OPTIONS },
     unreadablePaths: [],
+    unreadableFields: [],
     locale: 'pt-BR',
     ...extra,
   };

@@ -98,6 +98,13 @@ describe('decideSave for an O.S. ticket going to On Hold', () => {
     expect(needsReferenceNumber(osTicket({ organization: organization({}, 'Sodexopolis Ltda') }), testSettings())).toBe(false);
   });
 
+  it('marks a field the batched get could not read as unchecked, and does not refuse for it', () => {
+    const ctx = withField(FIELD.osNumber, undefined);
+    ctx.unreadableFields = [FIELD.osNumber];
+    expect(decideSave(input(ctx)).allow).toBe(true);
+    expect(osChecklist(input(ctx)).find((item) => item.id === 'osNumber')).toMatchObject({ state: 'unchecked', note: { key: 'guard.note.unreadable' } });
+  });
+
   it('marks items whose setting is empty as unchecked and does not refuse for them', () => {
     const settings = testSettings({ osNumberFieldId: '' });
     const ctx = withField(FIELD.osNumber, '');

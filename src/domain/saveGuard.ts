@@ -80,6 +80,7 @@ function fieldItem(
 ): ChecklistItem {
   const fieldId = input.settings[setting] as number | null;
   if (fieldId === null) return { id, state: 'unchecked', text, note: msg('guard.note.notConfigured', { parameter: setting }) };
+  if (input.context.unreadableFields.includes(fieldId)) return { id, state: 'unchecked', text, note: msg('guard.note.unreadable', { parameter: setting, id: fieldId }) };
   const ok = test(input.context.ticket.fields[fieldId], input.context.fieldOptions[fieldId]);
   return { id, state: ok ? 'ok' : 'missing', text };
 }

@@ -44,6 +44,8 @@ export interface TicketContext {
   fieldOptions: Record<number, FieldOption[]>;
   /** ZAF paths the batched get could not read (a field ID that does not exist here, …). */
   unreadablePaths: string[];
+  /** Configured custom fields among them: their checks say "not checked", never "missing". */
+  unreadableFields: number[];
   locale: string;
 }
 

@@ -108,6 +108,7 @@ export function toTicketContext(values: Record<string, unknown>, errors: Record<
     },
     fieldOptions,
     unreadablePaths: Object.keys(errors),
+    unreadableFields: configuredIds(settings, FIELD_SETTINGS).filter((id) => fieldPath(id) in errors),
     locale: asText(values['currentUser.locale']) || 'pt-BR',
   };
 }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `npm test`: every test — types, unit and component tests (jsdom), and real-Chromium tests.
+# Works alone on a fresh Debian machine: installs the npm dependencies and Debian's Chromium when they
+# are missing (Chromium only as root; otherwise it stops and names the package).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian's chromium for the browser tests…"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || { echo "apt-get install chromium failed" >&2; exit 1; }
+  else
+    echo "The browser tests need Debian's package 'chromium' at $chromium: run 'sudo apt-get install -y chromium' (or set CHROMIUM_PATH)." >&2
+    exit 1
+  fi
+fi
+[ -x node_modules/.bin/vitest ] || npm ci --no-audit --no-fund || exit 1
+
+echo "== types"
+npx tsc --noEmit || exit 1
+
+echo "== unit, component, harness and browser tests"
+mkdir -p test-results
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+status=$?
+# One plain closing line: what ran, whatever the reporter printed above.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"));
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+' || status=1
+exit $status

@@ -1,0 +1,2 @@
+export function validateApp(dir: string): string[];
+export function duplicateKeys(text: string): string[];

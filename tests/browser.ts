@@ -1,0 +1,74 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+/** Debian's Chromium, as DEVELOPERS.md says: no browser download. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's package "chromium" (apt-get install -y chromium)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface Watched {
+  page: Page;
+  /** Console errors, page errors, and requests to anything but this machine. */
+  problems: string[];
+}
+
+/** A page that records what must never happen: console errors, uncaught errors, requests off this machine. */
+export async function watchedPage(browser: Browser, options: { viewport?: { width: number; height: number } } = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'data:' || ['localhost', '127.0.0.1'].includes(url.hostname)) return route.continue();
+    problems.push(`request off the machine: ${url.href}`);
+    return route.abort();
+  });
+  return { page, problems };
+}
+
+export const harnessUrl = () => inject('harnessUrl');
+
+/** Opens a bundled scenario in the harness and waits for the app's first findings. */
+export async function openScenario(page: Page, name: string, query = ''): Promise<void> {
+  await page.goto(`${harnessUrl()}/harness/?scenario=/harness/scenarios/${name}.json${query}`);
+  await page.waitForFunction(() => window.zafMock !== undefined);
+  await page.evaluate(() => window.zafMock!.ready);
+  await page.locator('main.sentinela[data-phase="ready"]').waitFor();
+}
+
+export const sidebar = (page: Page) => page.getByTestId('sidebar');
+
+/** The app's own ZAF calls, as the harness logged them (resizes left out). */
+export async function appCalls(page: Page) {
+  return page.evaluate(() => window.zafMock!.calls.filter((call) => !(call.kind === 'invoke' && call.target === 'resize')).map((call) => ({ kind: call.kind, target: call.target, args: call.args })));
+}
+
+export async function shownFindings(page: Page) {
+  return sidebar(page)
+    .locator('[data-finding][data-severity]')
+    .evaluateAll((nodes) => nodes.map((node) => `${node.getAttribute('data-severity')}:${node.getAttribute('data-finding')}:${node.getAttribute('role')}`));
+}
+
+const SCREENSHOTS = resolve(import.meta.dirname, '..', process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results/screenshots');
+
+/** A PNG of the sidebar: committed under docs/screenshots by `npm run screenshots`. */
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await sidebar(page).screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
+}
+
+export function expectNoProblems(watched: Watched) {
+  expect(watched.problems).toEqual([]);
+}
