@@ -156,7 +156,7 @@ async function start() {
   } catch (error) {
     const problems = error instanceof ScenarioError ? error.problems : [String(error)];
     root.render(
-      <main className="harness">
+      <div className="harness">
         <Picker current={source} />
         <div role="alert" data-testid="scenario-error" className="scenario-error">
           <h2>This scenario cannot be replayed</h2>
@@ -166,7 +166,7 @@ async function start() {
             ))}
           </ul>
         </div>
-      </main>,
+      </div>,
     );
     return;
   }
@@ -177,7 +177,7 @@ async function start() {
   window.zafMock = { calls: client.calls, save: () => client.save(), set: (path, value) => client.agentSet(path, value), scenario, ready };
   root.render(
     <StrictMode>
-      <main className="harness">
+      <div className="harness">
         <header>
           <strong>Sentinela harness</strong> <Picker current={source} />
           {scenario.description ? <p className="description">{scenario.description}</p> : null}
@@ -200,7 +200,7 @@ async function start() {
             <CallLog client={client} />
           </div>
         </div>
-      </main>
+      </div>
     </StrictMode>,
   );
 }

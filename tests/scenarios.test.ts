@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { bundledScenarioFiles } from '../harness/testing';
-import { expectNoProblems, harnessUrl, launch, openScenario, screenshot, shownFindings, sidebar, watchedPage } from './browser';
+import { appCalls, expectNoProblems, harnessUrl, launch, openScenario, screenshot, shownFindings, sidebar, watchedPage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -55,6 +55,10 @@ describe('every bundled scenario in Chromium', () => {
     await openScenario(page, name);
     if (expected.wait) await sidebar(page).getByText(expected.wait).first().waitFor({ timeout: 15_000 });
     expect(await shownFindings(page)).toEqual(expected.findings);
+    // First render: one batched get, before anything else the app asks of Zendesk.
+    const calls = await appCalls(page);
+    expect(calls.filter((call) => call.kind === 'get')).toHaveLength(1);
+    expect(calls.findIndex((call) => call.kind === 'get')).toBeLessThan(Math.max(0, calls.findIndex((call) => call.kind === 'request')) || Infinity);
     const text = await sidebar(page).innerText();
     for (const fragment of expected.texts) expect(text).toContain(fragment);
     if (expected.shot) await screenshot(page, expected.shot);

@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { appCalls, expectNoProblems, launch, openScenario, screenshot, sidebar, watchedPage, type Watched } from './browser';
+
+let browser: Browser;
+beforeAll(async () => (browser = await launch()));
+afterAll(async () => browser?.close());
+
+async function open(name: string): Promise<Watched> {
+  const watched = await watchedPage(browser);
+  await openScenario(watched.page, name);
+  return watched;
+}
+const actionsOf = async (page: Page) => (await appCalls(page)).filter((call) => call.kind === 'set' || call.kind === 'invoke').map((call) => [call.kind, call.target, ...call.args]);
+const requestsOf = async (page: Page) => (await appCalls(page)).filter((call) => call.kind === 'request').map((call) => call.target);
+const macrosLoaded = (page: Page) => page.waitForFunction(() => window.zafMock!.calls.some((call) => call.kind === 'request' && call.target.includes('/macros/')));
+async function openProcedure(page: Page, name: string) {
+  await sidebar(page).getByRole('button', { name, exact: true }).click();
+}
+async function done(watched: Watched) {
+  expectNoProblems(watched);
+  await watched.page.context().close();
+}
+
+describe('customer checks: one-click actions', () => {
+  it('financial pending: one macro invoke and one title set, even on a double click', async () => {
+    const watched = await open('03-financial-pending');
+    const { page } = watched;
+    await macrosLoaded(page);
+    await sidebar(page).getByRole('button', { name: 'Aplicar macro de pendência e título' }).dblclick();
+    await sidebar(page).getByText('Aplicado').waitFor();
+    await page.waitForTimeout(300);
+    expect(await actionsOf(page)).toEqual([
+      ['invoke', 'macro', 33],
+      ['set', 'ticket.subject', 'Whats - Pendência no Cadastro'],
+      ['set', 'ticket.status', 'solved'],
+    ]);
+    await done(watched);
+  });
+
+  it('no organization: makes the top requester the requester, keeps the chat requester in CC, and the finding goes away', async () => {
+    const watched = await open('04-no-organization');
+    const { page } = watched;
+    await sidebar(page).getByRole('button', { name: 'Tornar Beatriz Ramos solicitante (chat em cópia)' }).click();
+    await sidebar(page).getByTestId('organization-name').getByText('Gamma Comércio Varejista Ltda').waitFor();
+    expect(await actionsOf(page)).toEqual([
+      ['invoke', 'ticket.collaborators.add', { email: 'cliente.chat@gmail.example' }],
+      ['set', 'ticket.requester', { email: 'beatriz@gamma.example' }],
+    ]);
+    expect(await sidebar(page).locator('[data-finding="noOrganization"]').count()).toBe(0);
+    await done(watched);
+  });
+});
+
+describe('procedures', () => {
+  it('close WhatsApp service: asks before replacing the typed title, then macro + title once', async () => {
+    const watched = await open('02-helpdesk-distribuidor');
+    const { page } = watched;
+    await macrosLoaded(page);
+    await openProcedure(page, 'Encerrar atendimento WhatsApp');
+    await sidebar(page).getByRole('button', { name: 'Aplicar' }).click();
+    await sidebar(page).getByText('Obrigatório.').waitFor();
+    expect(await actionsOf(page)).toEqual([]);
+    await sidebar(page).getByLabel('Dúvida do cliente (título)').fill('Como gerar o relatório de vendas?');
+    await sidebar(page).getByRole('button', { name: 'Aplicar' }).click();
+    const confirm = sidebar(page).getByTestId('confirm-replace');
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toContain('Título atual: “Dúvida sobre rotina 1432”');
+    expect(await actionsOf(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Substituir e aplicar' }).dblclick();
+    await sidebar(page).getByText('Aplicado').waitFor();
+    await page.waitForTimeout(300);
+    expect(await actionsOf(page)).toEqual([
+      ['invoke', 'macro', 31],
+      ['set', 'ticket.subject', 'Como gerar o relatório de vendas?'],
+    ]);
+    await done(watched);
+  });
+
+  it('transfer to N2: contact prefilled from the requester, the macro, and the block appended', async () => {
+    const watched = await open('01-prime-gold-clean');
+    const { page } = watched;
+    await macrosLoaded(page);
+    await openProcedure(page, 'Transferir para N2');
+    expect(await sidebar(page).getByLabel('Contato').inputValue()).toBe('Maria Souza');
+    expect(await sidebar(page).getByLabel('Telefone').inputValue()).toBe('+55 11 98888-7777');
+    await sidebar(page).getByLabel('Resumo').fill('NF-e rejeitada, precisa de análise');
+    await screenshot(page, 'procedures');
+    await sidebar(page).getByRole('button', { name: 'Aplicar' }).click();
+    await sidebar(page).getByText('Aplicado').waitFor();
+    expect(await actionsOf(page)).toEqual([
+      ['invoke', 'macro', 32],
+      ['invoke', 'ticket.comment.appendText', '\nContato: Maria Souza\nTelefone: +55 11 98888-7777\nResumo: NF-e rejeitada, precisa de análise'],
+    ]);
+    await done(watched);
+  });
+
+  it('ticket position request: the title with the number, no macro', async () => {
+    const watched = await open('10-position-request');
+    const { page } = watched;
+    await openProcedure(page, 'Posicionamento de ticket');
+    await sidebar(page).getByLabel('Número do ticket').fill('4410');
+    await sidebar(page).getByRole('button', { name: 'Aplicar' }).click();
+    await sidebar(page).getByRole('button', { name: 'Substituir e aplicar' }).click();
+    await sidebar(page).getByText('Aplicado').waitFor();
+    expect(await actionsOf(page)).toEqual([['set', 'ticket.subject', 'Posicionamento do ticket 4410']]);
+    await done(watched);
+  });
+
+  it('open O.S. (Bematech): Marca, Família, form 0800 and the internal note template', async () => {
+    const watched = await open('01-prime-gold-clean');
+    const { page } = watched;
+    await openProcedure(page, 'Abrir O.S. (Bematech)');
+    await sidebar(page).getByRole('button', { name: 'Aplicar' }).click();
+    await sidebar(page).getByText('Aplicado').waitFor();
+    expect(await actionsOf(page)).toEqual([
+      ['set', 'ticket.customField:custom_field_360004', 'bematech_hardware'],
+      ['set', 'ticket.customField:custom_field_360005', 'familia_hardware'],
+      ['set', 'ticket.form', { id: 12 }],
+      ['set', 'ticket.comment.type', 'internalNote'],
+      ['invoke', 'ticket.comment.appendText', 'CNPJ: 11.222.333/0001-81\nRazão Social: Supermercado Bom Preço Ltda\n'],
+    ]);
+    // The sidebar now treats it as an O.S. ticket and shows the checklist.
+    await sidebar(page).getByTestId('os-checklist').waitFor();
+    await done(watched);
+  });
+
+  it('a macro title that matches no macro: the configuration finding, and nothing applied', async () => {
+    const watched = await open('18-misconfigured');
+    const { page } = watched;
+    await macrosLoaded(page);
+    await sidebar(page).getByText('Configuração (4)').click();
+    expect(await sidebar(page).getByTestId('configuration').innerText()).toContain('Configuração macroTransferN2: nenhuma macro ativa com o título “Macro que não existe”.');
+    await openProcedure(page, 'Transferir para N2');
+    await sidebar(page).getByLabel('Resumo').fill('x');
+    await sidebar(page).getByRole('button', { name: 'Aplicar' }).click();
+    await sidebar(page).getByRole('alert').getByText('Configuração macroTransferN2: nenhuma macro ativa com o título “Macro que não existe”.').waitFor();
+    expect(await actionsOf(page)).toEqual([]);
+    await done(watched);
+  });
+
+  it('nothing lost: the draft is listed before a macro may change it, and Cancel applies nothing', async () => {
+    const watched = await open('01-prime-gold-clean');
+    const { page } = watched;
+    await macrosLoaded(page);
+    await page.getByLabel('Comment being composed').fill('Resposta que o agente estava escrevendo');
+    await openProcedure(page, 'Pendência no cadastro');
+    await sidebar(page).getByRole('button', { name: 'Aplicar' }).click();
+    const confirm = sidebar(page).getByTestId('confirm-replace');
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toContain('“Resposta que o agente estava escrevendo”');
+    await confirm.getByRole('button', { name: 'Cancelar' }).click();
+    expect(await actionsOf(page)).toEqual([]);
+    expect(await page.getByLabel('Comment being composed').inputValue()).toBe('Resposta que o agente estava escrevendo');
+    await done(watched);
+  });
+
+  it('looks the macros up once per session: a second scenario makes no macros request', async () => {
+    const watched = await open('01-prime-gold-clean');
+    const { page } = watched;
+    await macrosLoaded(page);
+    expect(await requestsOf(page)).toEqual(['/api/v2/macros/active.json?per_page=100']);
+    await openScenario(page, '03-financial-pending');
+    await sidebar(page).getByRole('button', { name: 'Aplicar macro de pendência e título' }).click();
+    await sidebar(page).getByText('Aplicado').waitFor();
+    expect(await requestsOf(page)).toEqual([]);
+    expect((await actionsOf(page))[0]).toEqual(['invoke', 'macro', 33]);
+    await done(watched);
+  });
+});
+
+describe('service catalog', () => {
+  it('suggests the position path and sets the option value (its tag) on click', async () => {
+    const watched = await open('10-position-request');
+    const { page } = watched;
+    const suggestion = sidebar(page).getByTestId('catalog-suggestion').first();
+    expect(await suggestion.innerText()).toContain('Distribuição >> Linha Winthor >> 99 > 007 >> Posicionamento de ticket');
+    expect(await sidebar(page).getByTestId('catalog-current').innerText()).toBe('vazio');
+    await suggestion.getByRole('button', { name: 'Usar este caminho' }).click();
+    await sidebar(page).getByTestId('catalog-current').getByText('Posicionamento de ticket').waitFor();
+    expect(await actionsOf(page)).toEqual([['set', 'ticket.customField:custom_field_360003', 'dist_winthor_99_007_posicionamento']]);
+    await done(watched);
+  });
+});
+
+describe('save guard through window.zafMock.save()', () => {
+  async function saveAs(page: Page, status: string) {
+    await page.evaluate((value) => window.zafMock!.set('ticket.status', value), status);
+    await page.waitForTimeout(50);
+    const before = (await appCalls(page)).length;
+    const verdict = await page.evaluate(() => window.zafMock!.save());
+    const during = (await appCalls(page)).slice(before);
+    return { verdict, during };
+  }
+  const settled = (page: Page) => page.waitForFunction(() => window.zafMock!.calls.some((c) => c.target.includes('/comments.json')));
+
+  it('refuses an incomplete O.S. with every missing item, making no request', async () => {
+    const watched = await open('07-os-missing-fields');
+    const { page } = watched;
+    await settled(page);
+    const { verdict, during } = await saveAs(page, 'hold');
+    expect(during).toEqual([]);
+    expect(verdict.allowed).toBe(false);
+    for (const item of ['Observação interna com CNPJ (49.327.015/0001-58) e Razão Social (Restaurante Sabor Caseiro Ltda)', 'Número da O.S. preenchido', 'Categoria preenchida', 'Motivo preenchido', 'Área responsável (0800) vazia']) {
+      expect(verdict.message).toContain(`• ${item}`);
+    }
+    await done(watched);
+  });
+
+  it('allows the complete O.S. ticket', async () => {
+    const watched = await open('11-os-complete');
+    await settled(watched.page);
+    const { verdict, during } = await saveAs(watched.page, 'hold');
+    expect(verdict).toEqual({ allowed: true, message: null });
+    expect(during).toEqual([]);
+    await done(watched);
+  });
+
+  it('refuses New → On Hold: send as Open first', async () => {
+    const watched = await open('12-os-new-to-hold');
+    await settled(watched.page);
+    const { verdict } = await saveAs(watched.page, 'hold');
+    expect(verdict).toEqual({ allowed: false, message: 'Sentinela: o ticket não pode ser salvo assim.\n• Envie primeiro como Aberto e depois altere para Em Espera.' });
+    await done(watched);
+  });
+
+  it('never refuses a ticket that is not an O.S.', async () => {
+    const watched = await open('02-helpdesk-distribuidor');
+    for (const status of ['hold', 'pending', 'solved']) expect((await saveAs(watched.page, status)).verdict.allowed).toBe(true);
+    await done(watched);
+  });
+
+  it('the harness Submit button shows the refusal the agent would see', async () => {
+    const watched = await open('03-financial-pending');
+    const { page } = watched;
+    await page.getByTestId('save').click();
+    expect(await page.getByTestId('save-verdict').innerText()).toContain('Pendência Financeira: só é possível salvar como Resolvido.');
+    await done(watched);
+  });
+});
