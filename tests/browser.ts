@@ -72,3 +72,26 @@ export async function screenshot(page: Page, name: string) {
 export function expectNoProblems(watched: Watched) {
   expect(watched.problems).toEqual([]);
 }
+
+/** Zendesk's CDN URL of the SDK, as src/iframe.html names it: answered with the npm package's copy. */
+export const SDK_URL = 'https://static.zdassets.com/zendesk_app_framework_sdk/2.0/zaf_sdk.min.js';
+
+/**
+ * Opens the production build inside the Zendesk-protocol test host (tests/host), on a bundled scenario.
+ * Returns the app's frame once its first findings are painted (unless `waitReady` is false).
+ */
+export async function openInHost(watched: Watched, name: string, options: { latencyMs?: number; holdGet?: boolean; waitReady?: boolean } = {}) {
+  const { page } = watched;
+  await page.context().route(SDK_URL, (route) => route.fulfill({ path: inject('sdkPath'), contentType: 'text/javascript' }));
+  const query = new URLSearchParams({ scenario: `/harness/scenarios/${name}.json`, app: inject('appUrl'), latency: String(options.latencyMs ?? 0), ...(options.holdGet ? { holdGet: '1' } : {}) });
+  await page.goto(`${harnessUrl()}/tests/host/index.html?${query}`);
+  await page.waitForFunction(() => window.zendeskHost !== undefined);
+  const frame = page.frameLocator('iframe[title="Sentinela"]');
+  if (options.waitReady !== false) await frame.locator('main.sentinela[data-phase="ready"]').waitFor();
+  return frame;
+}
+
+/** What the app asked of Zendesk through the protocol, as the host logged it. */
+export async function hostCalls(page: Page) {
+  return page.evaluate(() => window.zendeskHost!.calls.filter((call) => !(call.kind === 'invoke' && call.target === 'resize')).map((call) => ({ kind: call.kind, target: call.target, args: call.args })));
+}

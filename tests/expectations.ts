@@ -1,0 +1,43 @@
+import type { Watched } from './browser';
+
+/** What an agent sees on each bundled scenario: findings (severity:id:role) and text on the sidebar. */
+export const EXPECTED: Record<string, { findings: string[]; texts: string[]; shot?: string; wait?: string; httpErrors?: boolean }> = {
+  '01-prime-gold-clean': { findings: [], texts: ['Supermercado Bom Preço Ltda', '11.222.333/0001-81', 'Prime · Carteira A · Gold', 'Nada bloqueia o atendimento.'], shot: 'prime-clean' },
+  '02-helpdesk-distribuidor': { findings: [], texts: ['HelpDesk · PC Implantação Distribuidor', '45.287.033/0001-00'] },
+  '03-financial-pending': {
+    findings: ['block:financialPending:alert'],
+    texts: ['Pendência Financeira: atendimento bloqueado', '(11) 4003-0015, opção 4 e 9', 'Assessoria ao Portal, opção 7', 'Aplicar macro de pendência e título'],
+    shot: 'financial-pending',
+  },
+  '04-no-organization': {
+    findings: ['block:noOrganization:alert'],
+    texts: ['Nenhuma Organização', 'Gamma Comércio Varejista Ltda: quem mais abre tickets é Beatriz Ramos (beatriz@gamma.example, 3 tickets).', 'Tornar Beatriz Ramos solicitante (chat em cópia)'],
+    shot: 'no-organization',
+    wait: 'Beatriz Ramos',
+  },
+  '05-invalid-cnpj': { findings: ['block:cnpj:alert'], texts: ['CNPJ da sessão inválido: 11.222.333/0001-82'] },
+  '06-alphanumeric-cnpj': { findings: [], texts: ['12.ABC.345/01DE-35', 'Prime · Carteira C · Gold'] },
+  '07-os-missing-fields': { findings: [], texts: ['Faltam 5 itens para colocar Em Espera.', 'Número da O.S. preenchido', 'Área responsável (0800) vazia'], shot: 'os-checklist' },
+  '08-cnpj-mismatch': { findings: ['block:cnpj:alert'], texts: ['CNPJ diferente: sessão 45.287.033/0001-00, organização 11.222.333/0001-81.'] },
+  '09-cnpj-branch': { findings: ['warn:cnpj:status'], texts: ['Outra filial: sessão 11.222.333/0002-62, organização 11.222.333/0001-81.'] },
+  '10-position-request': { findings: [], texts: ['Distribuição >> Linha Winthor >> 99 > 007 >> Posicionamento de ticket', 'Por: posicionamento, previsão'], shot: 'catalog' },
+  '11-os-complete': { findings: [], texts: ['Tudo pronto para Em Espera.'], wait: 'Tudo pronto' },
+  '12-os-new-to-hold': { findings: [], texts: ['Faltam 1 itens para colocar Em Espera.', 'Ticket enviado como Aberto antes de Em Espera'], wait: 'Faltam 1' },
+  '13-session-ticket-mismatch': { findings: ['warn:sessionTicketId:status'], texts: ['TicketId da sessão (4400) não é este ticket (#4533).'] },
+  '14-sodexo-os': { findings: [], texts: ['Número Referência preenchido (SODEXO do Brasil Comercial S.A.)', 'O.S. para 8 equipamentos (mais de 5)', 'Garantias Expiradas'], wait: 'Faltam 1' },
+  '15-rate-limited': { findings: [], texts: ['Nada bloqueia o atendimento.'], httpErrors: true },
+  '16-api-down': {
+    findings: ['block:noOrganization:alert'],
+    texts: ['Não foi possível procurar a organização do CNPJ 33.592.001/0001-21.', 'Erro no servidor do Zendesk.'],
+    wait: 'Erro no servidor',
+    httpErrors: true,
+  },
+  '17-api-timeout': { findings: [], texts: ['as observações salvas não puderam ser lidas'], wait: 'não puderam ser lidas' },
+  '18-misconfigured': { findings: [], texts: ['Configuração (4)'], wait: 'Configuração (4)' },
+  '19-html-in-customer-data': { findings: ['warn:wallet.unrecognized.<script>window.__pwned=5</script>:status'], texts: ['<img src=x onerror="window.__pwned=4">Loja XSS'] },
+};
+
+/** The browser logs the HTTP errors a fault scenario injects on purpose; nothing else may be logged. */
+export function withoutInjectedHttpErrors(watched: Watched) {
+  watched.problems = watched.problems.filter((problem) => !/the server responded with a status of (429|5\d\d)/.test(problem));
+}

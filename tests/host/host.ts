@@ -1,0 +1,156 @@
+import { parseScenario } from '../../harness/scenario';
+import { installationSettings, TicketModel } from '../../harness/ticketModel';
+import type { ZafCall } from '../../harness/fakeClient';
+
+/**
+ * Zendesk's side of the ZAF v2 postMessage protocol, for the production build in an iframe of another
+ * origin: the handshake (zaf.app.registered with context and metadata.settings), get/set/invoke by id
+ * (with an errors map for unknown paths), events for the subscribed *.changed names, request:<n>
+ * answered .done/.fail with responseArgs, and zaf.ticket.save with needsReply. Answers come from the
+ * same TicketModel as the harness, so the two can be compared.
+ */
+interface SaveVerdict {
+  allowed: boolean;
+  message: string | null;
+}
+
+declare global {
+  interface Window {
+    zendeskHost?: {
+      calls: ZafCall[];
+      subscriptions: string[];
+      /** Fires zaf.ticket.save like Zendesk and resolves with the app's verdict. */
+      save(): Promise<SaveVerdict>;
+      /** As if the agent edited the ticket. */
+      set(path: string, value: unknown): void;
+      /** Answers get requests held back (see ?holdGet=1). */
+      releaseGets(): void;
+      registered: Promise<void>;
+    };
+  }
+}
+
+const params = new URLSearchParams(window.location.search);
+const appUrl = params.get('app')!;
+const latencyMs = Number(params.get('latency') ?? 0) || 0;
+let holdGets = params.get('holdGet') === '1';
+const APP_GUID = 'sentinela-test-guid';
+
+async function start() {
+  const scenario = parseScenario(await (await fetch(params.get('scenario')!)).text());
+  const model = new TicketModel(scenario);
+  const calls: ZafCall[] = [];
+  const subscriptions = new Set<string>();
+  const heldGets: (() => void)[] = [];
+  const appOrigin = new URL(appUrl).origin;
+  let resolveRegistered: () => void = () => undefined;
+  const registered = new Promise<void>((resolve) => (resolveRegistered = resolve));
+  let pendingSave: ((verdict: SaveVerdict) => void) | null = null;
+
+  const iframe = document.createElement('iframe');
+  iframe.title = 'Sentinela';
+  iframe.style.cssText = 'width:340px;height:860px;border:1px solid #ccc';
+  const src = new URL(appUrl);
+  src.searchParams.set('origin', window.location.origin);
+  src.searchParams.set('app_guid', APP_GUID);
+  iframe.src = src.href;
+  document.getElementById('frame-slot')!.appendChild(iframe);
+
+  const post = (message: object) => iframe.contentWindow!.postMessage(JSON.stringify(message), appOrigin);
+  const later = (reply: () => void) => setTimeout(reply, latencyMs);
+  const log = (kind: ZafCall['kind'], target: string, args: unknown[]) => calls.push({ kind, target, args: structuredClone(args), at: Date.now() });
+
+  model.onEvent((name, data) => {
+    if (subscriptions.has(name)) later(() => post({ key: `zaf.${name}`, message: data }));
+  });
+
+  function answer(id: number, run: () => unknown) {
+    later(() => {
+      try {
+        post({ id, result: run() });
+      } catch (error) {
+        post({ id, error: { name: 'Error', message: error instanceof Error ? error.message : String(error) } });
+      }
+    });
+  }
+
+  window.addEventListener('message', (event) => {
+    if (event.origin !== appOrigin || event.source !== iframe.contentWindow) return;
+    const data = typeof event.data === 'string' ? JSON.parse(event.data) : event.data;
+    if (data.appGuid !== APP_GUID) return;
+    if (data.key === 'iframe.handshake') {
+      log('metadata', 'handshake', [data.message]);
+      later(() => {
+        post({
+          key: 'zaf.app.registered',
+          message: {
+            context: { product: 'support', location: 'ticket_sidebar', ticketId: model.ticket.id, instanceGuid: APP_GUID, account: { subdomain: 'sentinela-test' } },
+            metadata: { appId: 1, installationId: 1, name: 'Sentinela', version: '0.1.0', settings: installationSettings(scenario) },
+          },
+        });
+        resolveRegistered();
+      });
+      return;
+    }
+    if (typeof data.key === 'string' && data.key.startsWith('iframe.on:')) {
+      subscriptions.add(data.key.slice('iframe.on:'.length));
+      return;
+    }
+    if (data.key === 'iframe.reply:ticket.save') {
+      pendingSave?.({ allowed: !data.error, message: data.error ? String(data.error.msg ?? '') : null });
+      pendingSave = null;
+      return;
+    }
+    if (typeof data.key === 'string' && /^request:\d+$/.test(data.key)) {
+      const options = data.message as { url: string; type?: string };
+      log('request', options.url, [options]);
+      const response = model.rest(options.type ?? 'GET', options.url);
+      if ('timeout' in response) return; // never answers, as a hung request
+      const args = { status: response.status, headers: response.headers, responseJSON: typeof response.body === 'string' ? undefined : response.body, responseText: typeof response.body === 'string' ? response.body : JSON.stringify(response.body) };
+      later(() => post({ key: `zaf.${data.key}.${response.status < 400 ? 'done' : 'fail'}`, message: { responseArgs: response.status < 400 ? [args, 'success', args] : [args, 'error', 'error'] } }));
+      return;
+    }
+    if (data.request === 'get') {
+      const paths = data.params as string[];
+      log('get', paths.join(','), [...paths]);
+      const reply = () => answer(data.id, () => model.get(paths));
+      if (holdGets) heldGets.push(reply);
+      else reply();
+    } else if (data.request === 'set') {
+      for (const [path, value] of Object.entries(data.params as Record<string, unknown>)) log('set', path, [value]);
+      answer(data.id, () => {
+        for (const [path, value] of Object.entries(data.params as Record<string, unknown>)) model.set(path, value);
+        return {};
+      });
+    } else if (data.request === 'invoke') {
+      for (const [name, args] of Object.entries(data.params as Record<string, unknown[]>)) log('invoke', name, args);
+      answer(data.id, () => {
+        for (const [name, args] of Object.entries(data.params as Record<string, unknown[]>)) model.invoke(name, args);
+        return {};
+      });
+    }
+  });
+
+  window.zendeskHost = {
+    calls,
+    get subscriptions() {
+      return [...subscriptions];
+    },
+    registered,
+    save: () =>
+      new Promise<SaveVerdict>((resolve) => {
+        pendingSave = (verdict) => {
+          if (verdict.allowed) model.commitSave();
+          resolve(verdict);
+        };
+        post({ key: 'zaf.ticket.save', needsReply: true });
+      }),
+    set: (path, value) => model.set(path, value),
+    releaseGets() {
+      holdGets = false;
+      for (const reply of heldGets.splice(0)) reply();
+    },
+  };
+}
+
+void start();
