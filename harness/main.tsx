@@ -22,6 +22,8 @@ declare global {
       set(path: string, value: unknown): void;
       scenario: Scenario;
       ready: Promise<void>;
+      /** performance.now() when the app was started (for the startup benchmark). */
+      startedAt?: number;
     };
   }
 }
@@ -186,6 +188,7 @@ async function start() {
           <div className="sidebar-frame" data-testid="sidebar" ref={(element) => {
             if (element && !element.dataset.mounted) {
               element.dataset.mounted = 'yes';
+              window.zafMock!.startedAt = performance.now();
               const sentinela = mount(client, element, { store: accountStore(window.sessionStorage, scenario) });
               const unsubscribe = sentinela.subscribe(() => {
                 if (sentinela.getState().phase !== 'starting') {

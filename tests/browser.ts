@@ -74,7 +74,8 @@ export function expectNoProblems(watched: Watched) {
 }
 
 /** Zendesk's CDN URL of the SDK, as src/iframe.html names it: answered with the npm package's copy. */
-export const SDK_URL = 'https://static.zdassets.com/zendesk_app_framework_sdk/2.0/zaf_sdk.min.js';
+export { SDK_URL } from '../scripts/servers.mjs';
+import { SDK_URL } from '../scripts/servers.mjs';
 
 /**
  * Opens the production build inside the Zendesk-protocol test host (tests/host), on a bundled scenario.

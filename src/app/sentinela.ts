@@ -4,7 +4,6 @@ import type { Lookup, Person, SavedComment, TicketContext } from '../domain/tick
 import type { KeyValueStore, RestPolicy, ZendeskApi } from '../zendesk/restApi';
 import type { ZafClient } from '../zendesk/client';
 import { RestError } from '../zendesk/client';
-import { createZendeskApi } from '../zendesk/restApi';
 import { FIELD_SETTINGS, fieldPath, readOrganization, readPerson, readTicketContext } from '../zendesk/ticketContext';
 import { parseSettings, DEFAULT_SETTINGS, type Settings, type SettingsIssue } from '../settings';
 import { sessionCnpj } from '../domain/findings';
@@ -75,7 +74,10 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
   let draftAtSave: TicketContext['ticket']['draft'] | null = null;
   let noticeId = 0;
   const listeners = new Set<() => void>();
-  const api: ZendeskApi = createZendeskApi(client, options.store ?? null, options.policy);
+  /** The REST layer is used only after first paint: it loads then, outside the first-paint bundle. */
+  let apiLoading: Promise<ZendeskApi> | null = null;
+  const api = () =>
+    (apiLoading ??= import('../zendesk/restApi').then(({ createZendeskApi }) => createZendeskApi(client, options.store ?? null, options.policy)));
 
   const update = (patch: Partial<SentinelaState>) => {
     state = { ...state, ...patch };
@@ -96,8 +98,8 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     const cnpj = sessionCnpj(context, state.settings);
     if (cnpj.kind !== 'valid') return update({ organizationSearch: idle });
     update({ organizationSearch: { state: 'loading' } });
-    api
-      .organizationsByCnpj(cnpjKey, cnpj, (seconds) => update({ organizationSearch: { state: 'loading', waitingSeconds: seconds } }))
+    api()
+      .then((rest) => rest.organizationsByCnpj(cnpjKey, cnpj, (seconds) => update({ organizationSearch: { state: 'loading', waitingSeconds: seconds } })))
       .then(
         (value) => update({ organizationSearch: { state: 'done', value } }),
         (error) => update({ organizationSearch: failureOf(error) }),
@@ -106,7 +108,9 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
 
   function lookupMacros() {
     update({ macros: { state: 'loading' } });
-    api.activeMacros((seconds) => update({ macros: { state: 'loading', waitingSeconds: seconds } })).then(
+    api()
+      .then((rest) => rest.activeMacros((seconds) => update({ macros: { state: 'loading', waitingSeconds: seconds } })))
+      .then(
       (value) => update({ macros: { state: 'done', value } }),
       (error) => update({ macros: failureOf(error) }),
     );
@@ -118,7 +122,10 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     if (!context || context.ticket.id === null || !isOsTicket(context, state.settings)) return;
     if (state.savedComments.state === 'loading') return;
     update({ savedComments: { state: 'loading' } });
-    api.savedComments(context.ticket.id).then(
+    const ticketId = context.ticket.id;
+    api()
+      .then((rest) => rest.savedComments(ticketId))
+      .then(
       (value) => update({ savedComments: { state: 'done', value } }),
       (error) => update({ savedComments: failureOf(error) }),
     );

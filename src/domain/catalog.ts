@@ -15,9 +15,48 @@ export function pathKey(path: string): string {
     .join('>>');
 }
 
-/** Words only: accents, case and punctuation aside, each word padded by spaces. */
-function wordsOf(text: string): string {
-  return ` ${normalize(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+/** Words only: accents, case and punctuation aside. */
+function wordsOf(text: string): string[] {
+  const words = normalize(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return words === '' ? [] : words.split(' ');
+}
+
+/** Every run of 1..maxWords consecutive words: a keyword (word or phrase) matches when it is one of them. */
+function phrasesOf(text: string, maxWords: number): Set<string> {
+  const words = wordsOf(text);
+  const phrases = new Set<string>();
+  for (let start = 0; start < words.length; start += 1) {
+    let phrase = '';
+    for (let length = 1; length <= maxWords && start + length <= words.length; length += 1) {
+      phrase = length === 1 ? words[start] : `${phrase} ${words[start + length - 1]}`;
+      phrases.add(phrase);
+    }
+  }
+  return phrases;
+}
+
+/** The field's options by comparable path, built once per option list (the field definition). */
+const indexedOptions = new WeakMap<readonly FieldOption[], Map<string, FieldOption>>();
+function indexOptions(options: readonly FieldOption[]): Map<string, FieldOption> {
+  let index = indexedOptions.get(options);
+  if (!index) {
+    index = new Map(options.map((option) => [pathKey(option.label), option]));
+    indexedOptions.set(options, index);
+  }
+  return index;
+}
+
+/** Rules are settings: their keywords are normalised once per rule list, not once per ranking. */
+const preparedRules = new WeakMap<readonly CatalogRule[], { needles: string[][]; maxWords: number }>();
+function prepare(rules: readonly CatalogRule[]) {
+  let prepared = preparedRules.get(rules);
+  if (!prepared) {
+    const needles = rules.map((rule) => rule.keywords.map((keyword) => wordsOf(keyword).join(' ')));
+    const maxWords = Math.max(1, ...needles.flat().map((needle) => needle.split(' ').length));
+    prepared = { needles, maxWords };
+    preparedRules.set(rules, prepared);
+  }
+  return prepared;
 }
 
 export interface CatalogSuggestion {
@@ -42,24 +81,24 @@ export function catalogSuggestions(
   rules: readonly CatalogRule[],
   options: readonly FieldOption[] | null,
 ): CatalogSuggestion[] {
-  const subject = wordsOf(text.subject);
-  const description = wordsOf(text.description);
-  const optionByKey = new Map<string, FieldOption>();
-  for (const option of options ?? []) optionByKey.set(pathKey(option.label), option);
+  const { needles, maxWords } = prepare(rules);
+  const subject = phrasesOf(text.subject, maxWords);
+  const description = phrasesOf(text.description, maxWords);
+  const optionByKey = indexOptions(options ?? []);
 
   const byPath = new Map<string, CatalogSuggestion & { order: number }>();
   rules.forEach((rule, order) => {
     let score = 0;
     const matched: string[] = [];
-    for (const keyword of rule.keywords) {
-      const needle = wordsOf(keyword);
-      if (needle.trim() === '') continue;
-      const points = (subject.includes(needle) ? 2 : 0) + (description.includes(needle) ? 1 : 0);
+    rule.keywords.forEach((keyword, index) => {
+      const needle = needles[order][index];
+      if (needle === '') return;
+      const points = (subject.has(needle) ? 2 : 0) + (description.has(needle) ? 1 : 0);
       if (points > 0) {
         score += points;
         matched.push(keyword);
       }
-    }
+    });
     if (score === 0) return;
     const key = pathKey(rule.path);
     const known = byPath.get(key);

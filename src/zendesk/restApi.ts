@@ -17,7 +17,10 @@ export interface RestPolicy {
   maxRetries: number;
   /** The longest Retry-After the app waits for; longer is a failure. */
   maxWaitSeconds: number;
+  /** How long an organization search stays cached in the session. */
   cacheTtlMs: number;
+  /** Macro titles change rarely: the macros list is fetched once per agent session (4 h). */
+  macrosTtlMs: number;
   sleep(ms: number): Promise<void>;
   now(): number;
 }
@@ -27,6 +30,7 @@ export const DEFAULT_POLICY: RestPolicy = {
   maxRetries: 2,
   maxWaitSeconds: 30,
   cacheTtlMs: 10 * 60 * 1000,
+  macrosTtlMs: 4 * 60 * 60 * 1000,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   now: () => Date.now(),
 };
@@ -93,14 +97,15 @@ const MAX_PAGES = 5;
 export function createZendeskApi(client: ZafClient, store: KeyValueStore | null, policy: RestPolicy = DEFAULT_POLICY): ZendeskApi {
   const inFlight = new Map<string, Promise<unknown>>();
 
-  /** `persist: false`: shared while under way only (data that changes as the agent works). */
-  function cached<T>(key: string, load: () => Promise<T>, persist = true): Promise<T> {
+  /** `ttlMs: 0`: shared while under way only, never stored (data that changes as the agent works). */
+  function cached<T>(key: string, load: () => Promise<T>, ttlMs = policy.cacheTtlMs): Promise<T> {
+    const persist = ttlMs > 0;
     const storeKey = `sentinela:${key}`;
     try {
       const saved = persist ? store?.getItem(storeKey) : null;
       if (saved) {
         const entry = JSON.parse(saved) as { at: number; value: T };
-        if (policy.now() - entry.at < policy.cacheTtlMs) return Promise.resolve(entry.value);
+        if (policy.now() - entry.at < ttlMs) return Promise.resolve(entry.value);
       }
     } catch {
       /* an unreadable cache entry is a miss */
@@ -158,6 +163,7 @@ export function createZendeskApi(client: ZafClient, store: KeyValueStore | null,
           const macro = item as Record<string, unknown> | null;
           return macro && typeof macro.id === 'number' && typeof macro.title === 'string' ? [{ id: macro.id, title: macro.title, active: macro.active !== false }] : [];
         }),
+        policy.macrosTtlMs,
       ),
     organizationsByCnpj: (cnpjKey, cnpj, onWaiting) =>
       cached(`orgs:${cnpjKey}:${cnpj.value}`, async () => {
@@ -179,7 +185,7 @@ export function createZendeskApi(client: ZafClient, store: KeyValueStore | null,
           const comment = item as Record<string, unknown> | null;
           return comment ? [{ body: typeof comment.body === 'string' ? comment.body : '', public: comment.public !== false }] : [];
         }),
-        false,
+        0,
       ),
   };
 }

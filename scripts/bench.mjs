@@ -1,0 +1,193 @@
+// `npm run bench`: startup round trips, REST calls per ticket view, bundle size, save-guard decision
+// time and catalog ranking, measured in Debian's Chromium. Prints one table and writes docs/bench.json.
+import { readFileSync, writeFileSync, mkdtempSync, readdirSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import { chromium } from 'playwright-core';
+import { ROOT, SDK_URL, startServers } from './servers.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const LATENCIES = [0, 50, 200];
+const RUNS = 3;
+const started = Date.now();
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+/** Least-squares slope of y against x. */
+function slope(points) {
+  const n = points.length;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  return points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+}
+
+if (!existsSync(CHROMIUM)) {
+  console.error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  process.exit(1);
+}
+const servers = await startServers();
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const scenarios = readdirSync(resolve(ROOT, 'harness/scenarios')).filter((f) => f.endsWith('.json')).sort().map((f) => f.replace(/\.json$/, ''));
+const results = {};
+
+try {
+  // 1. Startup critical path: time from app start to findings painted, against the latency of each round trip.
+  async function harnessStartup(latency) {
+    const page = await browser.newPage();
+    await page.goto(`${servers.harnessUrl}/harness/?scenario=/harness/scenarios/01-prime-gold-clean.json&latency=${latency}`);
+    const painted = await (await page.waitForFunction(() => (document.querySelector('main.sentinela[data-phase="ready"]') ? performance.now() : false), undefined, { polling: 'raf', timeout: 30_000 })).jsonValue();
+    const startedAt = await page.evaluate(() => window.zafMock.startedAt);
+    await page.close();
+    return painted - startedAt;
+  }
+  async function hostStartup(latency) {
+    const context = await browser.newContext();
+    await context.route(SDK_URL, (route) => route.fulfill({ path: servers.sdkPath, contentType: 'text/javascript' }));
+    const page = await context.newPage();
+    const query = new URLSearchParams({ scenario: '/harness/scenarios/01-prime-gold-clean.json', app: servers.appUrl, latency: String(latency) });
+    await page.goto(`${servers.harnessUrl}/tests/host/index.html?${query}`);
+    await page.waitForFunction(() => window.zendeskHost !== undefined);
+    let frame;
+    while (!(frame = page.frames().find((f) => f.url().startsWith(servers.appUrl)))) await page.waitForTimeout(5);
+    // From the iframe document's start (SDK and app scripts included) to the first findings.
+    const painted = await (await frame.waitForFunction(() => (document.querySelector('main.sentinela[data-phase="ready"]') ? performance.now() : false), undefined, { polling: 'raf', timeout: 30_000 })).jsonValue();
+    const gets = await page.evaluate(() => window.zendeskHost.calls.filter((c) => c.kind === 'get').length);
+    await context.close();
+    return { ms: painted, gets };
+  }
+  const startup = { harness: [], host: [] };
+  for (const latency of LATENCIES) {
+    const harnessRuns = [];
+    const hostRuns = [];
+    let gets = 0;
+    for (let run = 0; run < RUNS; run += 1) {
+      harnessRuns.push(await harnessStartup(latency));
+      const host = await hostStartup(latency);
+      hostRuns.push(host.ms);
+      gets = Math.max(gets, host.gets);
+    }
+    startup.harness.push({ latency, ms: median(harnessRuns) });
+    startup.host.push({ latency, ms: median(hostRuns), getsBeforeFindings: gets });
+  }
+  const roundTrips = (rows) => slope(rows.map((row) => [row.latency, row.ms]));
+  results.startup = {
+    ...startup,
+    harnessRoundTrips: roundTrips(startup.harness),
+    hostRoundTrips: roundTrips(startup.host),
+    hostRatioAt200: (startup.host.at(-1).ms - startup.host[0].ms) / 200,
+  };
+
+  // 2. REST calls per ticket view: cold (first ticket of a session) and warm (the same agent's next ticket).
+  const rest = [];
+  for (const name of scenarios) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const count = async () => {
+      await page.goto(`${servers.harnessUrl}/harness/?scenario=/harness/scenarios/${name}.json`);
+      await page.waitForFunction(() => window.zafMock?.startedAt !== undefined);
+      await page.evaluate(() => window.zafMock.ready);
+      await page.waitForTimeout(1500);
+      return page.evaluate(() => window.zafMock.calls.filter((c) => c.kind === 'request').length);
+    };
+    const cold = await count();
+    const warm = await count();
+    rest.push({ scenario: name, cold, warm });
+    await context.close();
+  }
+  results.rest = rest;
+
+  // 3. Bundle: what the sidebar loads before first paint, against a floor build of the libraries alone.
+  const dist = resolve(ROOT, 'dist/assets');
+  const html = readFileSync(join(dist, 'iframe.html'), 'utf8');
+  const firstPaint = [...html.matchAll(/(?:src|href)="\.\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const measure = (files, dir) => files.reduce((total, file) => {
+    const data = readFileSync(join(dir, file));
+    return { raw: total.raw + data.length, gzip: total.gzip + gzipSync(data, { level: 9 }).length };
+  }, { raw: 0, gzip: 0 });
+  const app = measure(firstPaint, dist);
+  const lazy = readdirSync(dist).filter((f) => /\.(js|css)$/.test(f) && !firstPaint.includes(f));
+  const floorDir = mkdtempSync(join(tmpdir(), 'sentinela-floor-'));
+  writeFileSync(join(floorDir, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="./main.jsx"></script>');
+  writeFileSync(join(floorDir, 'main.jsx'), [
+    "import { createRoot } from 'react-dom/client';",
+    "import { ThemeProvider } from '@zendeskgarden/react-theming';",
+    "import { Alert, Notification } from '@zendeskgarden/react-notifications';",
+    "import { Button } from '@zendeskgarden/react-buttons';",
+    "import { Tag } from '@zendeskgarden/react-tags';",
+    'createRoot(document.getElementById("root")).render(<ThemeProvider><Alert type="info"><Alert.Title>a</Alert.Title></Alert><Notification type="info">n</Notification><Button>b</Button><Tag>t</Tag></ThemeProvider>);',
+  ].join('\n'));
+  mkdirSync(join(floorDir, 'node_modules'), { recursive: true });
+  await build({ configFile: false, root: floorDir, logLevel: 'error', plugins: [react()], resolve: { alias: [{ find: /^(react|react-dom|@zendeskgarden\/[^/]+|styled-components)(\/.*)?$/, replacement: resolve(ROOT, 'node_modules/$1$2') }] }, build: { outDir: join(floorDir, 'dist'), target: 'es2020' } });
+  const floorAssets = join(floorDir, 'dist/assets');
+  const floor = measure(readdirSync(floorAssets).filter((f) => /\.(js|css)$/.test(f)), floorAssets);
+  const sdk = gzipSync(readFileSync(servers.sdkPath), { level: 9 }).length;
+  results.bundle = { firstPaint: { files: firstPaint, ...app }, floor, ratio: app.gzip / floor.gzip, lazyChunks: measure(lazy, dist), sdkFromCdnGzip: sdk };
+
+  // 4 and 5. Save-guard decision time and catalog ranking, in the page, with zero network.
+  const page = await browser.newPage();
+  await page.goto(`${servers.harnessUrl}/harness/?scenario=/harness/scenarios/07-os-missing-fields.json`);
+  await page.waitForFunction(() => window.zafMock?.calls.some((c) => c.target.includes('/comments.json')));
+  await page.evaluate(() => window.zafMock.set('ticket.status', 'hold'));
+  await page.waitForTimeout(100);
+  const guard = await page.evaluate(async () => {
+    const times = [];
+    let refused = 0;
+    const before = window.zafMock.calls.length;
+    for (let i = 0; i < 1000; i += 1) {
+      const t0 = performance.now();
+      const verdict = await window.zafMock.save();
+      times.push(performance.now() - t0);
+      if (!verdict.allowed) refused += 1;
+    }
+    return { times, refused, requests: window.zafMock.calls.slice(before).filter((c) => c.kind === 'request').length };
+  });
+  // Chromium rounds performance.now() to 0.1 ms here: the mean (total / 1000) says what a median of 0 cannot.
+  results.saveGuard = { saves: 1000, refused: guard.refused, requestsDuringSaves: guard.requests, medianMs: median(guard.times), p99Ms: percentile(guard.times, 99), meanMs: guard.times.reduce((a, b) => a + b, 0) / guard.times.length };
+  const catalog = await page.evaluate(async () => {
+    const { catalogSuggestions } = await import('/src/domain/catalog.ts');
+    const words = ['nota', 'fiscal', 'boleto', 'pdv', 'impressora', 'previsão', 'posicionamento', 'andamento', 'ticket', 'rotina', 'winthor', 'cadastro', 'senha', 'relatório', 'estoque', 'venda'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const rules = Array.from({ length: 1000 }, (_, i) => ({ keywords: [words[Math.floor(next() * words.length)] + i, `${words[Math.floor(next() * words.length)]} ${words[Math.floor(next() * words.length)]}`, words[i % words.length]], path: `Área ${i % 40} >> Grupo ${i % 7} >> Item ${i}` }));
+    let text = '';
+    while (text.length < 5000) text += `${words[Math.floor(next() * words.length)]} `;
+    const options = rules.map((rule, i) => ({ label: rule.path.replace(/ >> /g, '::'), value: `v${i}` }));
+    const times = [];
+    let suggestions = 0;
+    for (let i = 0; i < 50; i += 1) {
+      const t0 = performance.now();
+      suggestions = catalogSuggestions({ subject: text.slice(0, 120), description: text }, rules, options).length;
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return { medianMs: times[25], textChars: text.length, rules: rules.length, suggestions };
+  });
+  results.catalog = catalog;
+  await page.close();
+} finally {
+  await browser.close();
+  await servers.close();
+}
+
+results.measuredAt = new Date().toISOString();
+results.seconds = Math.round((Date.now() - started) / 1000);
+mkdirSync(resolve(ROOT, 'docs'), { recursive: true });
+writeFileSync(resolve(ROOT, 'docs/bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const s = results.startup;
+const rows = [
+  ['startup, production build via the ZAF protocol', `${s.host.map((r) => `L=${r.latency}: ${r.ms.toFixed(0)} ms`).join(', ')}`, `${s.hostRoundTrips.toFixed(2)} sequential round trips (slope); ${s.host[0].getsBeforeFindings} get before findings`, 'handshake + 1 get = 2'],
+  ['startup, harness (fake client)', `${s.harness.map((r) => `L=${r.latency}: ${r.ms.toFixed(0)} ms`).join(', ')}`, `${s.harnessRoundTrips.toFixed(2)} round trips (slope)`, '2 (metadata + get)'],
+  ...results.rest.map((r) => [`REST calls per view: ${r.scenario}`, `cold ${r.cold}, warm ${r.warm}`, '', '≤ 1 cold, 0 warm with an organization']),
+  ['bundle before first paint (JS + CSS)', `${kb(results.bundle.firstPaint.raw)} raw, ${kb(results.bundle.firstPaint.gzip)} gzip -9`, `floor ${kb(results.bundle.floor.gzip)} gzip; ratio ${results.bundle.ratio.toFixed(2)}`, '≤ 100 KB gzip; ≤ 1.3 × floor'],
+  ['loaded after first paint', `${kb(results.bundle.lazyChunks.raw)} raw, ${kb(results.bundle.lazyChunks.gzip)} gzip`, `ZAF SDK (Zendesk CDN) ${kb(results.bundle.sdkFromCdnGzip)} gzip`, ''],
+  ['save guard decision (1,000 saves, refused O.S.)', `median ${results.saveGuard.medianMs.toFixed(2)} ms, p99 ${results.saveGuard.p99Ms.toFixed(2)} ms, mean ${results.saveGuard.meanMs.toFixed(3)} ms (timer: 0.1 ms)`, `${results.saveGuard.requestsDuringSaves} requests during saves`, 'no request on the save path'],
+  ['catalog ranking (1,000 rules × 5 KB text)', `median ${results.catalog.medianMs.toFixed(2)} ms`, `${results.catalog.suggestions} suggestions`, 'well under a frame (16 ms)'],
+];
+console.log(`\nSentinela benchmark — ${results.measuredAt} (${results.seconds} s)\n`);
+console.log('| measure | figure | detail | target |\n| --- | --- | --- | --- |');
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+console.log('\nwritten: docs/bench.json');

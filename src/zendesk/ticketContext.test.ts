@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { contextPaths, readOptions, readOrganization, readPerson, toTicketContext } from './ticketContext';
+import { testSettings } from '../domain/fixtures';
+
+describe('contextPaths', () => {
+  it('asks for the ticket, the configured fields and the dropdown definitions in one list', () => {
+    const paths = contextPaths(testSettings());
+    expect(paths).toContain('ticket.organization');
+    expect(paths).toContain('ticket.customField:custom_field_1');
+    expect(paths).toContain('ticketFields:custom_field_3');
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(contextPaths(testSettings({ cnpjFieldId: '', catalogFieldId: '' }))).not.toContain('ticket.customField:custom_field_1');
+  });
+});
+
+describe('toTicketContext', () => {
+  it('reads the ZAF shapes', () => {
+    const context = toTicketContext(
+      {
+        'ticket.id': 4521,
+        'ticket.status': 'open',
+        'ticket.subject': 'Assunto',
+        'ticket.form': { id: 12 },
+        'ticket.requester': { id: 9, name: 'Maria', email: 'm@x.example' },
+        'ticket.organization': { id: 77, name: 'Org', organizationFields: { cnpj: '1' } },
+        'ticket.customField:custom_field_1': '11.222.333/0001-81',
+        'ticketFields:custom_field_3': { optionValues: [{ name: 'A::B', value: 'a_b' }, { label: 'C', value: 'c' }, { value: 'no-name' }] },
+        'ticket.comment.text': 'rascunho',
+        'ticket.comment.type': 'internalNote',
+        'currentUser.locale': 'es-419',
+      },
+      { 'ticket.customField:custom_field_8': 'not a field' },
+      testSettings(),
+    );
+    expect(context.ticket).toMatchObject({ id: 4521, status: 'open', savedStatus: 'open', formId: 12, requester: { id: 9, email: 'm@x.example' }, organization: { id: 77, fields: { cnpj: '1' } }, draft: { text: 'rascunho', internal: true } });
+    expect(context.ticket.fields[1]).toBe('11.222.333/0001-81');
+    expect(8 in context.ticket.fields).toBe(false);
+    expect(context.unreadableFields).toEqual([8]);
+    expect(context.fieldOptions[3]).toEqual([{ label: 'A::B', value: 'a_b' }, { label: 'C', value: 'c' }]);
+    expect(context.locale).toBe('es-419');
+  });
+  it('survives missing and odd values: no organization, no requester, a new ticket', () => {
+    const context = toTicketContext({ 'ticket.organization': null, 'ticket.requester': 'x', 'ticket.id': 'abc' }, {}, testSettings());
+    expect(context.ticket).toMatchObject({ id: null, status: 'new', organization: null, requester: null, formId: null, draft: { text: '', internal: false } });
+    expect(context.locale).toBe('pt-BR');
+  });
+  it('reads people and organizations defensively', () => {
+    expect(readPerson({ id: '9', name: 'A', email: '' })).toEqual({ id: 9, name: 'A', email: null, phone: null });
+    expect(readOrganization({ id: 0, name: 'x' })).toBeNull();
+    expect(readOptions(null)).toBeNull();
+  });
+});
