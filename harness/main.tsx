@@ -1,7 +1,7 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setupWorker } from 'msw/browser';
-import { parseScenario, ScenarioError, type Scenario } from './scenario';
+import { FAULT_PRESETS, parseScenario, ScenarioError, withFault, type Scenario } from './scenario';
 import { TicketModel } from './ticketModel';
 import { createFakeClient, type FakeClient, type SaveVerdict, type ZafCall } from './fakeClient';
 import { restHandlers } from './handlers';
@@ -130,6 +130,26 @@ function TicketEditor({ client, scenario }: { client: FakeClient; scenario: Scen
   );
 }
 
+function FaultPicker({ current }: { current: string | null }) {
+  const choose = (value: string) => {
+    const params = new URLSearchParams(window.location.search);
+    if (value) params.set('fault', value);
+    else params.delete('fault');
+    window.location.search = params.toString();
+  };
+  return (
+    <label className="picker">
+      Inject fault{' '}
+      <select data-testid="fault-picker" value={current ?? ''} onChange={(event) => choose(event.target.value)}>
+        <option value="">none</option>
+        {Object.keys(FAULT_PRESETS).map((name) => (
+          <option key={name}>{name}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function Picker({ current }: { current: string }) {
   return (
     <label className="picker">
@@ -154,7 +174,7 @@ async function start() {
   await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
   let scenario: Scenario;
   try {
-    scenario = await loadScenario(source);
+    scenario = withFault(await loadScenario(source), params.get('fault'));
   } catch (error) {
     const problems = error instanceof ScenarioError ? error.problems : [String(error)];
     root.render(
@@ -181,7 +201,7 @@ async function start() {
     <StrictMode>
       <div className="harness">
         <header>
-          <strong>Sentinela harness</strong> <Picker current={source} />
+          <strong>Sentinela harness</strong> <Picker current={source} /> <FaultPicker current={params.get('fault')} />
           {scenario.description ? <p className="description">{scenario.description}</p> : null}
         </header>
         <div className="layout">

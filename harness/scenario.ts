@@ -64,6 +64,24 @@ export const scenarioSchema = z.object({
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 
+/** Faults QA can put on any scenario from the harness's picker (?fault=…), on top of the file's own. */
+export const FAULT_PRESETS = {
+  'rate-limited': { requests: [{ match: '/api/v2/', kind: 'status', status: 429, retryAfter: 2, times: 2 }] },
+  'server-error': { requests: [{ match: '/api/v2/', kind: 'status', status: 503 }] },
+  timeout: { requests: [{ match: '/api/v2/', kind: 'timeout', status: 500 }] },
+  'malformed-json': { requests: [{ match: '/api/v2/', kind: 'malformed', status: 500 }] },
+  'zaf-actions-fail': { failingActions: ['macro', 'ticket.subject', 'ticket.status', 'ticket.requester', 'ticket.collaborators.add', 'ticket.comment.appendText'] },
+} as const satisfies Record<string, Partial<{ requests: z.input<typeof fault>[]; failingActions: string[] }>>;
+export type FaultPreset = keyof typeof FAULT_PRESETS;
+
+export function withFault(scenario: Scenario, preset: string | null): Scenario {
+  if (!preset || !(preset in FAULT_PRESETS)) return scenario;
+  const extra = FAULT_PRESETS[preset as FaultPreset];
+  const requests = 'requests' in extra ? extra.requests.map((request) => fault.parse(request)) : [];
+  const failingActions = 'failingActions' in extra ? [...extra.failingActions] : [];
+  return { ...scenario, faults: { ...scenario.faults, requests: [...requests, ...scenario.faults.requests], failingActions: [...failingActions, ...scenario.faults.failingActions] } };
+}
+
 export class ScenarioError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid scenario:\n${problems.map((problem) => `- ${problem}`).join('\n')}`);

@@ -145,6 +145,24 @@ describe('actions', () => {
     expect(client.calls.filter((c) => c.kind === 'set').map((c) => c.args[0])).toEqual(['Posicionamento do ticket 4410']);
   });
 
+  it.each(['closeWhatsapp', 'transferN2', 'registrationPending', 'positionRequest', 'openOsBematech'] as const)(
+    'nothing lost: %s asks first when it would change the typed title or draft, and applies nothing until confirmed',
+    async (procedure) => {
+      const { client, model, sentinela } = await startScenario('01-prime-gold-clean', {
+        edit: (s) => void (s.draft = { text: 'Rascunho do agente', type: 'publicReply' }),
+      });
+      await until(() => sentinela.getState().macros.state, (s) => s === 'done');
+      const values = { question: 'Dúvida', contato: 'Maria', telefone: '11 98888-7777', resumo: 'Resumo', ticketNumber: '4410' };
+      const outcome = await sentinela.applyProcedure(procedure, values, false);
+      expect(outcome.status).toBe('confirm');
+      expect(client.calls.filter((c) => c.kind === 'set' || (c.kind === 'invoke' && c.target !== 'resize'))).toEqual([]);
+      expect([model.scenario.draft.text, model.ticket.subject]).toEqual(['Rascunho do agente', 'Erro ao emitir nota fiscal']);
+      expect((await sentinela.applyProcedure(procedure, values, true)).status).toBe('applied');
+      // What the agent typed in the draft is kept: procedures append to it, never overwrite it.
+      expect(model.scenario.draft.text.startsWith('Rascunho do agente')).toBe(true);
+    },
+  );
+
   it('makes the top requester the requester and keeps the chat requester in CC', async () => {
     const { client, sentinela, model } = await startScenario('04-no-organization');
     const search = await until(() => sentinela.getState().organizationSearch, (s) => s.state === 'done');
