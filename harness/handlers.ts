@@ -1,10 +1,10 @@
 import { delay, http, HttpResponse } from 'msw';
 import type { TicketModel } from './ticketModel';
 
-/** MSW answers /api/v2 from the scenario loaded now (its REST objects and its faults). */
-export function restHandlers(currentModel: () => TicketModel | null) {
+/** MSW answers the harness origin's /api/v2 from the scenario loaded now (its REST objects and its faults). */
+export function restHandlers(currentModel: () => TicketModel | null, origin: string) {
   return [
-    http.all(/\/api\/v2\//, async ({ request }) => {
+    http.all(`${origin}/api/v2/*`, async ({ request }) => {
       const model = currentModel();
       if (!model) return HttpResponse.json({ error: 'NoScenario' }, { status: 503 });
       const answer = model.rest(request.method, request.url);

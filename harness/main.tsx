@@ -29,7 +29,7 @@ declare global {
 }
 
 let model: TicketModel | null = null;
-const worker = setupWorker(...restHandlers(() => model));
+const worker = setupWorker(...restHandlers(() => model, window.location.origin));
 
 async function loadScenario(source: string): Promise<Scenario> {
   const url = new URL(source, window.location.href);

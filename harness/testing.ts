@@ -21,7 +21,7 @@ export function readScenario(file: string): Scenario {
 }
 
 let current: TicketModel | null = null;
-export const server = setupServer(...restHandlers(() => current));
+export const server = setupServer(...restHandlers(() => current, BASE_URL));
 
 export function memoryStore(): KeyValueStore & { entries: Map<string, string> } {
   const entries = new Map<string, string>();
