@@ -49,6 +49,10 @@ export const PARAMETERS = [
 ] as const satisfies readonly ParameterDefinition[];
 
 export type ParameterName = (typeof PARAMETERS)[number]['name'];
+export type FieldIdParameter = Extract<(typeof PARAMETERS)[number], { kind: 'fieldId' }>['name'];
+
+/** The settings that name a ticket custom field, in manifest order. */
+export const FIELD_ID_PARAMETERS = PARAMETERS.filter((parameter): parameter is Extract<(typeof PARAMETERS)[number], { kind: 'fieldId' }> => parameter.kind === 'fieldId').map((parameter) => parameter.name);
 type KindOf<N extends ParameterName> = Extract<(typeof PARAMETERS)[number], { name: N }>['kind'];
 
 export interface CatalogRule {

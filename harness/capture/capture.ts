@@ -1,9 +1,8 @@
 import type { RestClient } from './zendeskRest';
 import { CaptureError } from './zendeskRest';
-import { parseSettings, type Settings } from '../../src/settings';
+import { FIELD_ID_PARAMETERS, parseSettings, type Settings } from '../../src/settings';
 import { readCnpj } from '../../src/domain/cnpj';
 import { normalize } from '../../src/domain/text';
-import { FIELD_SETTINGS } from '../../src/zendesk/ticketContext';
 
 type Json = Record<string, unknown>;
 
@@ -60,7 +59,7 @@ export async function captureTicket(rest: RestClient, ticketId: number, rawSetti
     for (const user of await rest.pages(`/api/v2/users/show_many.json?ids=${[...new Set(people)].join(',')}`, 'users', 'requester and CCs')) users.set(user.id as number, user);
   }
   progress('ticket fields and forms');
-  const fieldIds = [...new Set(FIELD_SETTINGS.map((name) => settings[name]).filter((id): id is number => id !== null))];
+  const fieldIds = [...new Set(FIELD_ID_PARAMETERS.map((name) => settings[name]).filter((id): id is number => id !== null))];
   const ticketFields: Json[] = [];
   for (const id of fieldIds) ticketFields.push((await rest.get(`/api/v2/ticket_fields/${id}.json`, `ticket field ${id}`)).ticket_field as Json);
   const ticketForms = await rest.pages('/api/v2/ticket_forms.json', 'ticket_forms', 'ticket forms');

@@ -22,8 +22,15 @@ const person = fc.record({
 });
 const people = fc.uniqueArray(person, { minLength: 1, maxLength: 4, selector: (p) => p.name.toLowerCase() }).filter((list) => new Set(list.map((p) => p.email.toLowerCase())).size === list.length);
 
-function scenarioOf(list: fc.infer<typeof people>, template: number) {
-  const mention = (p: (typeof list)[number]) =>
+interface Person {
+  name: string;
+  email: string;
+  phone: string;
+  cpf: string;
+}
+
+function scenarioOf(list: Person[], template: number) {
+  const mention = (p: Person) =>
     [
       `Falei com ${p.name} (${p.email}), telefone ${p.phone}, CPF ${p.cpf}.`,
       `CPF: ${p.cpf}\nContato: ${p.name.toUpperCase()} <${p.email}> tel ${p.phone}`,

@@ -4,8 +4,8 @@ import type { Lookup, Person, SavedComment, TicketContext } from '../domain/tick
 import type { KeyValueStore, RestPolicy, ZendeskApi } from '../zendesk/restApi';
 import type { ZafClient } from '../zendesk/client';
 import { RestError } from '../zendesk/client';
-import { FIELD_SETTINGS, fieldPath, readOrganization, readPerson, readTicketContext } from '../zendesk/ticketContext';
-import { parseSettings, DEFAULT_SETTINGS, type Settings, type SettingsIssue } from '../settings';
+import { fieldPath, readOrganization, readPerson, readTicketContext } from '../zendesk/ticketContext';
+import { parseSettings, DEFAULT_SETTINGS, FIELD_ID_PARAMETERS, type Settings, type SettingsIssue } from '../settings';
 import { sessionCnpj } from '../domain/findings';
 import { decideSave, isOsTicket } from '../domain/saveGuard';
 import type { InputName, ProcedureId, ZafAction, Replacement } from '../domain/procedures';
@@ -155,7 +155,7 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     client.on('comment.type.changed', (data) => state.context && updateTicket({ draft: { ...state.context.ticket.draft, internal: data === 'internalNote' } }));
     client.on('ticket.requester.id.changed', () => void refreshPeople());
     client.on('ticket.organization.changed', () => void refreshPeople());
-    for (const name of FIELD_SETTINGS) {
+    for (const name of FIELD_ID_PARAMETERS) {
       const id = settings[name];
       if (id === null) continue;
       client.on(`ticket.custom_field_${id}.changed`, (data) => {

@@ -1,4 +1,4 @@
-import type { Settings, SettingsIssue } from '../settings';
+import { FIELD_ID_PARAMETERS, type Settings, type SettingsIssue } from '../settings';
 import type { Macro } from './macros';
 import type { OrganizationMatch } from './organizations';
 import type { FailureReason, Lookup, Person, TicketContext } from './ticket';
@@ -158,18 +158,6 @@ function walletFindings(context: TicketContext, settings: Settings): Finding[] {
   return findings;
 }
 
-const FIELD_ID_SETTINGS = [
-  'cnpjFieldId',
-  'sessionTicketIdFieldId',
-  'catalogFieldId',
-  'marcaFieldId',
-  'familiaFieldId',
-  'categoriaFieldId',
-  'motivoFieldId',
-  'osNumberFieldId',
-  'areaResponsavelFieldId',
-  'numeroReferenciaFieldId',
-] as const;
 
 const ORG_KEY_SETTINGS = ['orgCnpjKey', 'orgHelpDeskKey', 'orgPrimeKey', 'orgFinancialPendingKey'] as const;
 const MACRO_SETTINGS = ['macroCloseWhatsapp', 'macroTransferN2', 'macroRegistrationPending'] as const;
@@ -180,7 +168,7 @@ function configurationFindings(input: FindingsInput): Finding[] {
   const findings: Finding[] = input.settingsIssues.map((issue) =>
     config(issue.parameter, msg(`config.${issue.problem}`, { parameter: issue.parameter, line: issue.line ?? 0 })),
   );
-  for (const name of FIELD_ID_SETTINGS) {
+  for (const name of FIELD_ID_PARAMETERS) {
     const id = settings[name];
     if (id === null) {
       if (!input.settingsIssues.some((issue) => issue.parameter === name)) findings.push(config(name, msg('config.notSet', { parameter: name })));

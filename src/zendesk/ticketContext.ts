@@ -1,4 +1,4 @@
-import type { Settings } from '../settings';
+import { FIELD_ID_PARAMETERS, type FieldIdParameter, type Settings } from '../settings';
 import type { FieldOption, Organization, Person, TicketContext } from '../domain/ticket';
 import type { ZafClient } from './client';
 
@@ -16,18 +16,6 @@ const BASE_PATHS = [
   'currentUser.locale',
 ];
 
-export const FIELD_SETTINGS = [
-  'cnpjFieldId',
-  'sessionTicketIdFieldId',
-  'catalogFieldId',
-  'marcaFieldId',
-  'familiaFieldId',
-  'categoriaFieldId',
-  'motivoFieldId',
-  'osNumberFieldId',
-  'areaResponsavelFieldId',
-  'numeroReferenciaFieldId',
-] as const;
 
 /** Dropdowns whose options the rules read (catalog paths, Marca and Família labels). */
 const OPTION_SETTINGS = ['catalogFieldId', 'marcaFieldId', 'familiaFieldId'] as const;
@@ -35,13 +23,13 @@ const OPTION_SETTINGS = ['catalogFieldId', 'marcaFieldId', 'familiaFieldId'] as 
 export const fieldPath = (id: number) => `ticket.customField:custom_field_${id}`;
 export const optionsPath = (id: number) => `ticketFields:custom_field_${id}`;
 
-function configuredIds(settings: Settings, names: readonly (typeof FIELD_SETTINGS)[number][]): number[] {
+function configuredIds(settings: Settings, names: readonly FieldIdParameter[]): number[] {
   return [...new Set(names.map((name) => settings[name]).filter((id): id is number => id !== null))];
 }
 
 /** Every path first render needs, for one batched get. */
 export function contextPaths(settings: Settings): string[] {
-  return [...BASE_PATHS, ...configuredIds(settings, FIELD_SETTINGS).map(fieldPath), ...configuredIds(settings, OPTION_SETTINGS).map(optionsPath)];
+  return [...BASE_PATHS, ...configuredIds(settings, FIELD_ID_PARAMETERS).map(fieldPath), ...configuredIds(settings, OPTION_SETTINGS).map(optionsPath)];
 }
 
 const asRecord = (value: unknown): Record<string, unknown> | null =>
@@ -83,7 +71,7 @@ export function readOptions(value: unknown): FieldOption[] | null {
 /** The plain ticket context from one batched get's answer. */
 export function toTicketContext(values: Record<string, unknown>, errors: Record<string, string>, settings: Settings): TicketContext {
   const fields: Record<number, unknown> = {};
-  for (const id of configuredIds(settings, FIELD_SETTINGS)) {
+  for (const id of configuredIds(settings, FIELD_ID_PARAMETERS)) {
     if (!(fieldPath(id) in errors)) fields[id] = values[fieldPath(id)] ?? null;
   }
   const fieldOptions: Record<number, FieldOption[]> = {};
@@ -108,7 +96,7 @@ export function toTicketContext(values: Record<string, unknown>, errors: Record<
     },
     fieldOptions,
     unreadablePaths: Object.keys(errors),
-    unreadableFields: configuredIds(settings, FIELD_SETTINGS).filter((id) => fieldPath(id) in errors),
+    unreadableFields: configuredIds(settings, FIELD_ID_PARAMETERS).filter((id) => fieldPath(id) in errors),
     locale: asText(values['currentUser.locale']) || 'pt-BR',
   };
 }
