@@ -129,7 +129,7 @@ try {
   // 4 and 5. Save-guard decision time and catalog ranking, in the page, with zero network.
   const page = await browser.newPage();
   await page.goto(`${servers.harnessUrl}/harness/?scenario=/harness/scenarios/07-os-missing-fields.json`);
-  await page.waitForFunction(() => window.zafMock?.calls.some((c) => c.target.includes('/comments.json')));
+  await page.getByText('lendo as observações salvas…').first().waitFor({ state: 'detached', timeout: 15_000 });
   await page.evaluate(() => window.zafMock.set('ticket.status', 'hold'));
   await page.waitForTimeout(100);
   const guard = await page.evaluate(async () => {

@@ -85,3 +85,22 @@ describe('README', () => {
     expect(readFileSync(join(ROOT, '.ci/run'), 'utf8')).toMatch(/^npm test$/m);
   });
 });
+
+describe('npm run package', () => {
+  it('zips the app folder, leaving zcli.apps.config.json out', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { unzipSync } = await import('fflate');
+    const dir = appFolder((d) => writeFileSync(join(d, 'zcli.apps.config.json'), '{"parameters": {}}'));
+    const zip = join(dir, '..', `${dir.split('/').pop()}.zip`);
+    execFileSync(process.execPath, [join(ROOT, 'scripts/package.mjs'), dir, zip]);
+    const names = Object.keys(unzipSync(readFileSync(zip))).sort();
+    expect(names).toEqual(expect.arrayContaining(['manifest.json', 'translations/en.json', 'translations/pt-BR.json', 'assets/iframe.html', 'assets/logo.png']));
+    expect(names).not.toContain('zcli.apps.config.json');
+  });
+
+  it('refuses to package a folder the validator would refuse', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const dir = appFolder(editManifest((m) => (m.frameworkVersion = '1.0')));
+    expect(() => execFileSync(process.execPath, [join(ROOT, 'scripts/package.mjs'), dir, join(dir, 'out.zip')], { stdio: 'pipe' })).toThrow(/frameworkVersion/);
+  });
+});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { appCalls, expectNoProblems, launch, openScenario, screenshot, sidebar, watchedPage, type Watched } from './browser';
+import { appCalls, expectNoProblems, launch, notesRead, openScenario, screenshot, sidebar, watchedPage, type Watched } from './browser';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -13,7 +13,8 @@ async function open(name: string): Promise<Watched> {
 }
 const actionsOf = async (page: Page) => (await appCalls(page)).filter((call) => call.kind === 'set' || call.kind === 'invoke').map((call) => [call.kind, call.target, ...call.args]);
 const requestsOf = async (page: Page) => (await appCalls(page)).filter((call) => call.kind === 'request').map((call) => call.target);
-const macrosLoaded = (page: Page) => page.waitForFunction(() => window.zafMock!.calls.some((call) => call.kind === 'request' && call.target.includes('/macros/')));
+/** The macros look-up has answered and is in the session cache (not merely asked for). */
+const macrosLoaded = (page: Page) => page.waitForFunction(() => Object.keys(window.sessionStorage).some((key) => key.endsWith('sentinela:macros')));
 async function openProcedure(page: Page, name: string) {
   await sidebar(page).getByRole('button', { name, exact: true }).click();
 }
@@ -192,7 +193,7 @@ describe('save guard through window.zafMock.save()', () => {
     const during = (await appCalls(page)).slice(before);
     return { verdict, during };
   }
-  const settled = (page: Page) => page.waitForFunction(() => window.zafMock!.calls.some((c) => c.target.includes('/comments.json')));
+  const settled = (page: Page) => notesRead(sidebar(page));
 
   it('refuses an incomplete O.S. with every missing item, making no request', async () => {
     const watched = await open('07-os-missing-fields');

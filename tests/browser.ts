@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 /** Debian's Chromium, as DEVELOPERS.md says: no browser download. */
@@ -95,4 +95,9 @@ export async function openInHost(watched: Watched, name: string, options: { late
 /** What the app asked of Zendesk through the protocol, as the host logged it. */
 export async function hostCalls(page: Page) {
   return page.evaluate(() => window.zendeskHost!.calls.filter((call) => !(call.kind === 'invoke' && call.target === 'resize')).map((call) => ({ kind: call.kind, target: call.target, args: call.args })));
+}
+
+/** The O.S. checklist has the saved notes (it no longer says it is reading them). */
+export async function notesRead(root: Pick<Page, 'getByText'> | FrameLocator) {
+  await root.getByText('lendo as observações salvas…').first().waitFor({ state: 'detached', timeout: 15_000 });
 }

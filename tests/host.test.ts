@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { appCalls, expectNoProblems, hostCalls, launch, openInHost, openScenario, sidebar, watchedPage, type Watched } from './browser';
+import { appCalls, expectNoProblems, hostCalls, launch, notesRead, openInHost, openScenario, sidebar, watchedPage, type Watched } from './browser';
 import { EXPECTED, withoutInjectedHttpErrors } from './expectations';
 
 let browser: Browser;
@@ -73,7 +73,7 @@ describe('one-click actions through the protocol', () => {
 });
 
 describe('ticket.save verdicts through iframe.reply:ticket.save', () => {
-  const settled = (page: Page) => page.waitForFunction(() => window.zendeskHost!.calls.some((c) => c.target.includes('/comments.json')));
+  const settled = (page: Page) => notesRead(page.frameLocator('iframe[title="Sentinela"]'));
 
   it('refuses the incomplete O.S. with every item, allows it once complete, with no request on the save path', async () => {
     const watched = await watchedPage(browser);
@@ -105,14 +105,14 @@ describe('ticket.save verdicts through iframe.reply:ticket.save', () => {
     await openInHost(watched, '12-os-new-to-hold');
     await settled(watched.page);
     await hostSet(watched.page, 'ticket.status', 'hold');
-    await watched.page.waitForTimeout(100);
+    await watched.page.waitForTimeout(250);
     expect(await hostSave(watched.page)).toEqual({ allowed: false, message: 'Sentinela: o ticket não pode ser salvo assim.\n• Envie primeiro como Aberto e depois altere para Em Espera.' });
     await watched.page.context().close();
 
     const other = await watchedPage(browser);
     await openInHost(other, '02-helpdesk-distribuidor');
     await hostSet(other.page, 'ticket.status', 'hold');
-    await other.page.waitForTimeout(100);
+    await other.page.waitForTimeout(250);
     expect(await hostSave(other.page)).toEqual({ allowed: true, message: null });
     await closeClean(other);
   });
@@ -164,15 +164,14 @@ describe('harness fidelity: the harness does what Zendesk does', () => {
   it('a save refused in the harness is refused in the host with the same message', async () => {
     const harness = await watchedPage(browser);
     await openScenario(harness.page, '07-os-missing-fields');
-    await harness.page.waitForFunction(() => window.zafMock!.calls.some((c) => c.target.includes('/comments.json')));
+    await notesRead(sidebar(harness.page));
     await harness.page.evaluate(() => window.zafMock!.set('ticket.status', 'hold'));
     await harness.page.waitForTimeout(100);
     const inHarness = await harness.page.evaluate(() => window.zafMock!.save());
     const host = await watchedPage(browser);
-    await openInHost(host, '07-os-missing-fields');
-    await host.page.waitForFunction(() => window.zendeskHost!.calls.some((c) => c.target.includes('/comments.json')));
+    await notesRead(await openInHost(host, '07-os-missing-fields'));
     await hostSet(host.page, 'ticket.status', 'hold');
-    await host.page.waitForTimeout(100);
+    await host.page.waitForTimeout(250);
     expect(await hostSave(host.page)).toEqual(inHarness);
     expect(inHarness.allowed).toBe(false);
     await closeClean(harness);
@@ -210,7 +209,7 @@ describe('faults through the host', () => {
     const frame = await openInHost(watched, '17-api-timeout');
     await frame.getByText('as observações salvas não puderam ser lidas').waitFor({ timeout: 15_000 });
     await hostSet(watched.page, 'ticket.status', 'hold');
-    await watched.page.waitForTimeout(100);
+    await watched.page.waitForTimeout(250);
     expect(await hostSave(watched.page)).toEqual({ allowed: true, message: null });
     await closeClean(watched);
   });

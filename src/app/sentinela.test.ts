@@ -136,6 +136,19 @@ describe('actions', () => {
     ]);
   });
 
+  it('a procedure clicked before the macros list arrives waits for it, then applies', async () => {
+    const { client, sentinela } = await startScenario('03-financial-pending');
+    expect(sentinela.getState().macros.state).toBe('loading');
+    expect((await sentinela.applyProcedure('registrationPending', {}, true)).status).toBe('applied');
+    expect(client.calls.find((c) => c.kind === 'invoke' && c.target === 'macro')?.args).toEqual([33]);
+  });
+
+  it('a one-click action that cannot apply says why', async () => {
+    const { sentinela } = await startScenario('03-financial-pending', { edit: (s) => void (s.macros = []) });
+    expect((await sentinela.applyProcedure('registrationPending', {}, true, { announce: true })).status).toBe('invalid');
+    expect(sentinela.getState().notices.at(-1)).toMatchObject({ tone: 'error', text: { key: 'notice.notApplied' }, details: [{ key: 'config.macro.missing' }] });
+  });
+
   it('asks before replacing a typed title, and applies only once confirmed', async () => {
     const { client, sentinela } = await startScenario('02-helpdesk-distribuidor');
     const asked = await sentinela.applyProcedure('positionRequest', { ticketNumber: '4410' }, false);

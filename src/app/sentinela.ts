@@ -106,9 +106,11 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
       );
   }
 
+  /** The macros look-up under way: a procedure clicked meanwhile waits for it instead of failing. */
+  let macrosRequest: Promise<unknown> | null = null;
   function lookupMacros() {
     update({ macros: { state: 'loading' } });
-    api()
+    macrosRequest = api()
       .then((rest) => rest.activeMacros((seconds) => update({ macros: { state: 'loading', waitingSeconds: seconds } })))
       .then(
       (value) => update({ macros: { state: 'done', value } }),
@@ -274,14 +276,19 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     },
 
     /** Plans, asks first when the plan replaces what the agent typed, then applies once. */
-    applyProcedure(id: ProcedureId, values: Partial<Record<InputName, string>>, confirmed: boolean): Promise<ApplyOutcome> {
+    applyProcedure(id: ProcedureId, values: Partial<Record<InputName, string>>, confirmed: boolean, options: { announce?: boolean } = {}): Promise<ApplyOutcome> {
       const key = `procedure:${id}`;
       return exclusive<ApplyOutcome>(key, { status: 'busy' }, async () => {
         if (!state.context) return { status: 'failed' };
+        if (state.macros.state === 'loading' && macrosRequest) await macrosRequest;
         // Planning is not needed for first paint: it loads with the procedures panel.
         const { planProcedure } = await import('../domain/procedures');
         const plan = planProcedure(id, values, state.context, state.settings, state.macros.state === 'done' ? state.macros.value : null);
-        if (!plan.ok) return { status: 'invalid', problems: plan.problems, invalid: plan.invalid };
+        if (!plan.ok) {
+          // A one-click action has no form to show problems in: say them.
+          if (options.announce) notify('error', msg('notice.notApplied'), plan.problems);
+          return { status: 'invalid', problems: plan.problems, invalid: plan.invalid };
+        }
         if (plan.replaces.length > 0 && !confirmed) return { status: 'confirm', replaces: plan.replaces };
         if (!(await execute(key, plan.actions))) return { status: 'failed' };
         notify('success', msg('notice.applied'), plan.summary);

@@ -69,7 +69,9 @@ describe('decideSave for an O.S. ticket going to On Hold', () => {
 
   it('does not refuse for notes it could not read (a failure of its own), but still for the rest', () => {
     expect(reasonKeys(osTicket(), null)).toEqual([]);
-    expect(osChecklist(input(osTicket(), null)).find((item) => item.id === 'internalNote')?.state).toBe('unchecked');
+    expect(osChecklist(input(osTicket(), null)).find((item) => item.id === 'internalNote')).toMatchObject({ state: 'unchecked', note: { key: 'guard.note.notesUnreadable' } });
+    const loading = osChecklist({ ...input(osTicket(), []), savedComments: { state: 'loading' } }).find((item) => item.id === 'internalNote');
+    expect(loading).toMatchObject({ state: 'unchecked', note: { key: 'guard.note.notesLoading' } });
   });
 
   it('lists every missing item at once', () => {

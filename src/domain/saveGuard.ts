@@ -66,8 +66,9 @@ function internalNoteItem(input: GuardInput): ChecklistItem {
   ];
   const wantedName = normalize(name);
   if (notes.some((note) => textMentionsCnpj(note, cnpj.value) && normalize(note).includes(wantedName))) return { id: 'internalNote', state: 'ok', text };
-  // The saved notes could not be read: the app cannot know, and a failure of its own refuses nothing.
-  if (input.savedComments.state !== 'done') return { id: 'internalNote', state: 'unchecked', text, note: msg('guard.note.notesUnreadable') };
+  // The saved notes are not read yet, or could not be: the app cannot know, and refuses nothing for it.
+  if (input.savedComments.state === 'failed') return { id: 'internalNote', state: 'unchecked', text, note: msg('guard.note.notesUnreadable') };
+  if (input.savedComments.state !== 'done') return { id: 'internalNote', state: 'unchecked', text, note: msg('guard.note.notesLoading') };
   return { id: 'internalNote', state: 'missing', text };
 }
 

@@ -9,7 +9,7 @@ function ActionButton({ action, sentinela, state }: { action: FindingAction; sen
   const t = state.translate;
   if (action.kind === 'procedure') {
     return (
-      <Button size="small" isPrimary disabled={state.busy !== null} onClick={() => void sentinela.applyProcedure(action.procedure, {}, true)}>
+      <Button size="small" isPrimary disabled={state.busy !== null} onClick={() => void sentinela.applyProcedure(action.procedure, {}, true, { announce: true })}>
         {t('action.registrationPending')}
       </Button>
     );
