@@ -12,6 +12,7 @@ export function restHandlers(currentModel: () => TicketModel | null, origin: str
         await delay('infinite');
         return HttpResponse.json({}, { status: 504 });
       }
+      if (answer.delayMs) await delay(answer.delayMs);
       if (typeof answer.body === 'string') return new HttpResponse(answer.body, { status: answer.status, headers: answer.headers });
       return HttpResponse.json(answer.body as Record<string, unknown>, { status: answer.status, headers: answer.headers });
     }),

@@ -10,8 +10,10 @@ const STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const
 const fault = z.object({
   /** A part of the request URL, e.g. "/api/v2/macros". */
   match: z.string().min(1),
-  kind: z.enum(['status', 'timeout', 'malformed']).default('status'),
+  kind: z.enum(['status', 'timeout', 'malformed', 'slow']).default('status'),
   status: z.number().int().min(400).max(599).default(500),
+  /** For "slow": the normal answer, after this long. */
+  delayMs: z.number().int().nonnegative().max(60_000).default(1000),
   retryAfter: z.number().int().nonnegative().optional(),
   /** How many requests fail before the next ones succeed; omitted: all of them. */
   times: z.number().int().positive().optional(),

@@ -7,7 +7,7 @@ import manifest from '../manifest.json';
  * same objects. The harness's fake client and the protocol test host both run on it.
  */
 export type EventListener = (name: string, data: unknown) => void;
-export type RestAnswer = { status: number; body: unknown; headers: Record<string, string> } | { timeout: true };
+export type RestAnswer = { status: number; body: unknown; headers: Record<string, string>; delayMs?: number } | { timeout: true };
 
 type User = Scenario['users'][number];
 
@@ -251,9 +251,14 @@ export class TicketModel {
       const fault = this.scenario.faults.requests[faultIndex];
       this.faultUses.set(faultIndex, (this.faultUses.get(faultIndex) ?? 0) + 1);
       if (fault.kind === 'timeout') return { timeout: true };
+      if (fault.kind === 'slow') return { ...this.answer(method, url), delayMs: fault.delayMs };
       if (fault.kind === 'malformed') return { status: 200, body: '{"macros": [', headers: { 'content-type': 'application/json' } };
       return { status: fault.status, body: { error: 'InjectedFault' }, headers: fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {} };
     }
+    return this.answer(method, url);
+  }
+
+  private answer(method: string, url: URL): { status: number; body: unknown; headers: Record<string, string> } {
     const ok = (body: unknown) => ({ status: 200, body, headers: { 'content-type': 'application/json' } });
     const notFound = { status: 404, body: { error: 'RecordNotFound', description: 'Not found' }, headers: {} };
     if (method !== 'GET') return { status: 405, body: { error: 'MethodNotAllowed' }, headers: {} };

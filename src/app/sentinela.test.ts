@@ -207,6 +207,15 @@ describe('live updates and faults', () => {
     expect(client.calls.filter((c) => c.kind === 'get')).toHaveLength(1);
   });
 
+  it('drops the answer of a search for a CNPJ the agent has changed since', async () => {
+    const { client, sentinela } = await startScenario('04-no-organization', { edit: (s) => void (s.faults.requests = [{ match: '/api/v2/search', kind: 'slow', delayMs: 100, status: 500, times: 1 }]) });
+    expect(sentinela.getState().organizationSearch.state).toBe('loading');
+    client.agentSet('ticket.customField:custom_field_360001', '');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sentinela.getState().organizationSearch).toEqual({ state: 'idle' });
+    expect(findingIds(sentinela.getState())).toContain('warn:cnpj');
+  });
+
   it('waits out a 429 with Retry-After, then succeeds', async () => {
     const sleeps: number[] = [];
     const { client, sentinela } = await startScenario('15-rate-limited', { policy: { ...FAST_POLICY, sleep: async (ms) => void sleeps.push(ms) } });

@@ -91,31 +91,39 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     update({ notices: [...state.notices.slice(-3), { id: noticeId, tone, text, ...(details ? { details } : {}) }] });
   };
 
-  function lookupOrganization() {
-    const context = state.context;
-    const cnpjKey = state.settings.orgCnpjKey;
-    if (!context || context.ticket.organization || !cnpjKey) return update({ organizationSearch: idle });
-    const cnpj = sessionCnpj(context, state.settings);
-    if (cnpj.kind !== 'valid') return update({ organizationSearch: idle });
-    update({ organizationSearch: { state: 'loading' } });
-    api()
-      .then((rest) => rest.organizationsByCnpj(cnpjKey, cnpj, (seconds) => update({ organizationSearch: { state: 'loading', waitingSeconds: seconds } })))
+  type LookupKey = 'organizationSearch' | 'macros' | 'savedComments';
+  type LookupValue<K extends LookupKey> = SentinelaState[K] extends Lookup<infer T> ? T : never;
+  /** Look-ups started per key: an answer to an older one (the CNPJ changed since) is dropped. */
+  const started: Record<LookupKey, number> = { organizationSearch: 0, macros: 0, savedComments: 0 };
+
+  /** Runs one REST look-up after first paint and keeps its state (loading, waiting, done, failed). */
+  function track<K extends LookupKey>(key: K, load: (rest: ZendeskApi, onWaiting: (seconds: number) => void) => Promise<LookupValue<K>>): Promise<void> {
+    const run = ++started[key];
+    const set = (lookup: Lookup<LookupValue<K>>) => run === started[key] && update({ [key]: lookup } as Partial<SentinelaState>);
+    set({ state: 'loading' });
+    return api()
+      .then((rest) => load(rest, (seconds) => set({ state: 'loading', waitingSeconds: seconds })))
       .then(
-        (value) => update({ organizationSearch: { state: 'done', value } }),
-        (error) => update({ organizationSearch: failureOf(error) }),
+        (value) => void set({ state: 'done', value }),
+        (error) => void set(failureOf(error)),
       );
   }
 
+  function lookupOrganization() {
+    const context = state.context;
+    const cnpjKey = state.settings.orgCnpjKey;
+    const cnpj = context ? sessionCnpj(context, state.settings) : null;
+    if (!context || context.ticket.organization || !cnpjKey || cnpj?.kind !== 'valid') {
+      started.organizationSearch += 1;
+      return update({ organizationSearch: idle });
+    }
+    void track('organizationSearch', (rest, onWaiting) => rest.organizationsByCnpj(cnpjKey, cnpj, onWaiting));
+  }
+
   /** The macros look-up under way: a procedure clicked meanwhile waits for it instead of failing. */
-  let macrosRequest: Promise<unknown> | null = null;
+  let macrosRequest: Promise<void> | null = null;
   function lookupMacros() {
-    update({ macros: { state: 'loading' } });
-    macrosRequest = api()
-      .then((rest) => rest.activeMacros((seconds) => update({ macros: { state: 'loading', waitingSeconds: seconds } })))
-      .then(
-      (value) => update({ macros: { state: 'done', value } }),
-      (error) => update({ macros: failureOf(error) }),
-    );
+    macrosRequest = track('macros', (rest, onWaiting) => rest.activeMacros(onWaiting));
   }
 
   /** Saved comments (with their public flag) matter only to the O.S. guard: fetched ahead of any save. */
@@ -123,14 +131,8 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     const context = state.context;
     if (!context || context.ticket.id === null || !isOsTicket(context, state.settings)) return;
     if (state.savedComments.state === 'loading') return;
-    update({ savedComments: { state: 'loading' } });
     const ticketId = context.ticket.id;
-    api()
-      .then((rest) => rest.savedComments(ticketId))
-      .then(
-      (value) => update({ savedComments: { state: 'done', value } }),
-      (error) => update({ savedComments: failureOf(error) }),
-    );
+    void track('savedComments', (rest, onWaiting) => rest.savedComments(ticketId, onWaiting));
   }
 
   async function refreshPeople() {

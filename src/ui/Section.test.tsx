@@ -15,6 +15,9 @@ describe('Section', () => {
   it('contains a render error, says so, and renders again on retry', () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // React's development build re-dispatches the error as a window "error" event; this one is intended.
+    const intended = (event: ErrorEvent) => event.preventDefault();
+    window.addEventListener('error', intended);
     render(
       <ThemeProvider>
         <Section title="A" translate={t} testId="a">
@@ -30,6 +33,7 @@ describe('Section', () => {
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: 'Tentar de novo' }));
     expect(screen.getByText('conteúdo')).toBeTruthy();
+    window.removeEventListener('error', intended);
     quiet.mockRestore();
     warn.mockRestore();
   });

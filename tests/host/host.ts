@@ -107,7 +107,7 @@ async function start() {
       const response = model.rest(options.type ?? 'GET', options.url);
       if ('timeout' in response) return; // never answers, as a hung request
       const args = { status: response.status, headers: response.headers, responseJSON: typeof response.body === 'string' ? undefined : response.body, responseText: typeof response.body === 'string' ? response.body : JSON.stringify(response.body) };
-      later(() => post({ key: `zaf.${data.key}.${response.status < 400 ? 'done' : 'fail'}`, message: { responseArgs: response.status < 400 ? [args, 'success', args] : [args, 'error', 'error'] } }));
+      setTimeout(() => post({ key: `zaf.${data.key}.${response.status < 400 ? 'done' : 'fail'}`, message: { responseArgs: response.status < 400 ? [args, 'success', args] : [args, 'error', 'error'] } }), latencyMs + (response.delayMs ?? 0));
       return;
     }
     if (data.request === 'get') {
