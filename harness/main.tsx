@@ -175,6 +175,8 @@ async function start() {
   let scenario: Scenario;
   try {
     scenario = withFault(await loadScenario(source), params.get('fault'));
+    const locale = params.get('locale');
+    if (locale) scenario = { ...scenario, currentUser: { ...scenario.currentUser, locale } };
   } catch (error) {
     const problems = error instanceof ScenarioError ? error.problems : [String(error)];
     root.render(

@@ -61,3 +61,22 @@ describe('untrusted text cannot run', () => {
     for (const file of sources) expect([file, readFileSync(file, 'utf8').includes('dangerouslySetInnerHTML')]).toEqual([file, false]);
   });
 });
+
+describe("the agent's language", () => {
+  it.each([
+    ['en', 'Financial pending: service blocked', 'Apply the pending macro and title', 'Financial pending: the ticket can only be saved as Solved.'],
+    ['es', 'Pendencia financiera: atención bloqueada', 'Aplicar macro de pendencia y título', 'Pendencia financiera: solo se puede guardar como Resuelto.'],
+    ['fr', 'Pendência Financeira: atendimento bloqueado', 'Aplicar macro de pendência e título', 'Pendência Financeira: só é possível salvar como Resolvido.'],
+  ])('%s: findings, actions and save refusals in the agent\'s language (pt-BR when unknown)', async (locale, title, action, refusal) => {
+    const watched = await watchedPage(browser);
+    const { page } = watched;
+    await openScenario(page, '03-financial-pending', `&locale=${locale}`);
+    const text = await sidebar(page).innerText();
+    expect(text).toContain(title);
+    expect(text).toContain(action);
+    expect((await page.evaluate(() => window.zafMock!.save())).message).toContain(refusal);
+    expect(await page.locator('main.sentinela').getAttribute('lang')).toBe(locale === 'fr' ? 'pt-BR' : locale);
+    expectNoProblems(watched);
+    await page.context().close();
+  });
+});
