@@ -129,6 +129,8 @@ try {
   // 4 and 5. Save-guard decision time and catalog ranking, in the page, with zero network.
   const page = await browser.newPage();
   await page.goto(`${servers.harnessUrl}/harness/?scenario=/harness/scenarios/07-os-missing-fields.json`);
+  await page.waitForFunction(() => window.zafMock !== undefined);
+  await page.evaluate(() => window.zafMock.ready);
   await page.getByText('lendo as observações salvas…').first().waitFor({ state: 'detached', timeout: 15_000 });
   await page.evaluate(() => window.zafMock.set('ticket.status', 'hold'));
   await page.waitForTimeout(100);

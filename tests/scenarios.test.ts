@@ -25,6 +25,7 @@ describe('every bundled scenario in Chromium', () => {
     expect(calls.findIndex((call) => call.kind === 'get')).toBeLessThan(Math.max(0, calls.findIndex((call) => call.kind === 'request')) || Infinity);
     const text = await sidebar(page).innerText();
     for (const fragment of expected.texts) expect(text).toContain(fragment);
+    if (name === '20-os-on-hold') expect(await sidebar(page).getByTestId('os-checklist').count()).toBe(0);
     if (expected.shot) await screenshot(page, expected.shot);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     if (expected.httpErrors) withoutInjectedHttpErrors(watched);

@@ -72,6 +72,17 @@ describe('ticket.save', () => {
     expect((await fresh.client.save()).allowed).toBe(true);
   });
 
+  it('reads no notes for an O.S. ticket already On Hold (no save can be refused), and reads them once it is taken off hold', async () => {
+    const { client, sentinela } = await startScenario('11-os-complete', { edit: (s) => void (s.ticket.status = 'hold') });
+    await until(() => sentinela.getState().macros.state, (s) => s === 'done');
+    expect(client.calls.filter((c) => c.kind === 'request').map((c) => c.target)).toEqual(['/api/v2/macros/active.json?per_page=100']);
+    client.agentSet('ticket.status', 'open');
+    await until(() => sentinela.getState().context?.ticket.status, (s) => s === 'open');
+    expect((await client.save()).allowed).toBe(true);
+    await until(() => sentinela.getState().savedComments.state, (s) => s === 'done');
+    expect(client.calls.filter((c) => c.kind === 'request').map((c) => c.target)).toContain('/api/v2/tickets/4531/comments.json?per_page=100');
+  });
+
   it('never refuses a ticket that is not an O.S.', async () => {
     const { client, sentinela } = await startScenario('02-helpdesk-distribuidor');
     for (const status of ['pending', 'hold', 'solved']) {

@@ -7,7 +7,7 @@ import { RestError } from '../zendesk/client';
 import { fieldPath, readOrganization, readPerson, readTicketContext } from '../zendesk/ticketContext';
 import { parseSettings, DEFAULT_SETTINGS, FIELD_ID_PARAMETERS, type Settings, type SettingsIssue } from '../settings';
 import { sessionCnpj } from '../domain/findings';
-import { decideSave, isOsTicket } from '../domain/saveGuard';
+import { decideSave, guardCanApply } from '../domain/saveGuard';
 import type { InputName, ProcedureId, ZafAction, Replacement } from '../domain/procedures';
 import { msg, type Message } from '../domain/message';
 import { createTranslate, loadDictionary, resolveLocale, DEFAULT_DICTIONARY, type Translate } from '../i18n';
@@ -126,11 +126,11 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     macrosRequest = track('macros', (rest, onWaiting) => rest.activeMacros(onWaiting));
   }
 
-  /** Saved comments (with their public flag) matter only to the O.S. guard: fetched ahead of any save. */
+  /** Saved comments (with their public flag) matter only where the O.S. guard can refuse: fetched ahead of any save. */
   function lookupComments() {
     const context = state.context;
-    if (!context || context.ticket.id === null || !isOsTicket(context, state.settings)) return;
-    if (state.savedComments.state === 'loading') return;
+    if (!context || context.ticket.id === null || !guardCanApply(context, state.settings)) return;
+    if (state.savedComments.state === 'loading' || state.savedComments.state === 'done') return;
     const ticketId = context.ticket.id;
     void track('savedComments', (rest, onWaiting) => rest.savedComments(ticketId, onWaiting));
   }
@@ -179,6 +179,7 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
         update({ savedComments: { state: 'done', value: [...state.savedComments.value, { body: sent.text, public: !sent.internal }] } });
       }
       updateTicket({ savedStatus: context.ticket.status, draft: { text: '', internal: context.ticket.draft.internal } });
+      lookupComments(); // a ticket taken off hold can be refused again: read its notes now
     });
   }
 

@@ -38,6 +38,14 @@ function fieldMatches(value: unknown, wanted: string | null, options: FieldOptio
   return [String(value), label, String(value).replace(/_/g, ' ')].some((candidate) => normalize(candidate) === normalize(wanted));
 }
 
+/**
+ * Whether a save of this ticket could be refused by procedure 002: an O.S. ticket that is not already On
+ * Hold (hold → hold is no transition) nor closed. Only then does the app read its saved notes.
+ */
+export function guardCanApply(context: TicketContext, settings: Settings): boolean {
+  return isOsTicket(context, settings) && context.ticket.savedStatus !== 'hold' && context.ticket.savedStatus !== 'closed';
+}
+
 export function isOsTicket(context: TicketContext, settings: Settings): boolean {
   const { ticket } = context;
   if (settings.formulario0800FormId !== null && ticket.formId === settings.formulario0800FormId) return true;

@@ -2,7 +2,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 import type { Sentinela, SentinelaState } from '../app/sentinela';
 import { computeFindings } from '../domain/findings';
 import { catalogSuggestions, optionForValue } from '../domain/catalog';
-import { isOsTicket, osChecklist, osWarnings } from '../domain/saveGuard';
+import { guardCanApply, osChecklist, osWarnings } from '../domain/saveGuard';
 
 export function useSentinelaState(sentinela: Sentinela): SentinelaState {
   return useSyncExternalStore(sentinela.subscribe, sentinela.getState);
@@ -14,7 +14,7 @@ export function useView(state: SentinelaState) {
   return useMemo(() => {
     if (!context) return null;
     const findings = computeFindings({ context, settings, settingsIssues, organizationSearch, macros });
-    const os = isOsTicket(context, settings);
+    const os = guardCanApply(context, settings);
     const guardInput = { context, settings, savedComments };
     const catalogId = settings.catalogFieldId;
     const catalogOptions = catalogId === null ? undefined : context.fieldOptions[catalogId];
