@@ -68,7 +68,7 @@ describe('maskScenario', () => {
           expect(text).not.toContain(p.cpf.replace(/\D/g, ''));
         }
         // Consistent: the user's fake e-mail and name stand where the originals stood.
-        list.forEach((p, index) => {
+        list.forEach((_person, index) => {
           const user = scenario.users[index] as { email: string; name: string };
           const body = (scenario.comments as { body: string }[])[index].body;
           expect(body).toContain(user.email);

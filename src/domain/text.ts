@@ -9,10 +9,6 @@ export function normalize(value: unknown): string {
     .trim();
 }
 
-export function sameText(a: unknown, b: unknown): boolean {
-  return normalize(a) === normalize(b);
-}
-
 /** A value is "filled" when it has something other than white space (false and 0 are filled). */
 export function isFilled(value: unknown): boolean {
   if (value === null || value === undefined) return false;

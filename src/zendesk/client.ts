@@ -21,8 +21,6 @@ export interface RequestOptions {
   type?: 'GET';
 }
 
-export type SaveHandler = () => true | string;
-
 export interface ZafClient {
   /** Installation settings, from the handshake. */
   metadata(): Promise<{ settings: Record<string, unknown> }>;
