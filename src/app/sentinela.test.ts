@@ -200,6 +200,9 @@ describe('actions', () => {
     ]);
     expect(model.ticket.collaborator_ids).toEqual([30]);
     await until(() => sentinela.getState().context?.ticket.organization?.id, (id) => id === 80);
+    // The requester and organization events of that one change are read back with one get.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(client.calls.filter((c) => c.kind === 'get').map((c) => c.target)).toEqual([expect.stringMatching(/^ticket\.id,/), 'ticket.requester,ticket.organization']);
   });
 
   it('names a failed set and keeps working', async () => {

@@ -135,6 +135,15 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     void track('savedComments', (rest, onWaiting) => rest.savedComments(ticketId, onWaiting));
   }
 
+  /** Requester and organization change together: the events of one change are read back with one get. */
+  let peopleRefresh: ReturnType<typeof setTimeout> | null = null;
+  function schedulePeopleRefresh() {
+    peopleRefresh ??= setTimeout(() => {
+      peopleRefresh = null;
+      void refreshPeople();
+    }, 30);
+  }
+
   async function refreshPeople() {
     try {
       const { values } = await client.get(['ticket.requester', 'ticket.organization']);
@@ -157,8 +166,8 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     });
     client.on('comment.text.changed', (data) => state.context && updateTicket({ draft: { ...state.context.ticket.draft, text: text(data) } }));
     client.on('comment.type.changed', (data) => state.context && updateTicket({ draft: { ...state.context.ticket.draft, internal: data === 'internalNote' } }));
-    client.on('ticket.requester.id.changed', () => void refreshPeople());
-    client.on('ticket.organization.changed', () => void refreshPeople());
+    client.on('ticket.requester.id.changed', schedulePeopleRefresh);
+    client.on('ticket.organization.changed', schedulePeopleRefresh);
     for (const name of FIELD_ID_PARAMETERS) {
       const id = settings[name];
       if (id === null) continue;
