@@ -25,6 +25,18 @@ export function installationSettings(scenario: Scenario): Record<string, unknown
   return { ...defaults, ...given };
 }
 
+/**
+ * Zendesk search `type:organization <field key>:<value>` (value quoted or not) over a scenario's
+ * organizations: the stored field text, trimmed, case aside. Both stand-ins of the REST API use it.
+ */
+export function organizationsMatching(organizations: Scenario['organizations'], query: string): Scenario['organizations'] {
+  if (!/type:organization/.test(query)) return [];
+  const term = /(\w+):"([^"]*)"|(\w+):(\S+)/.exec(query.replace('type:organization', '').trim());
+  if (!term) return [];
+  const [key, value] = [term[1] ?? term[3], term[2] ?? term[4]];
+  return organizations.filter((org) => String(org.organization_fields[key] ?? '').trim().toUpperCase() === value.trim().toUpperCase());
+}
+
 export class TicketModel {
   readonly scenario: Scenario;
   private listeners = new Set<EventListener>();
@@ -274,13 +286,7 @@ export class TicketModel {
       return ok({ macros, next_page: null, count: macros.length });
     }
     if (path === '/api/v2/search') {
-      const query = url.searchParams.get('query') ?? '';
-      if (!/type:organization/.test(query)) return ok({ results: [], next_page: null, count: 0 });
-      const term = /(\w+):"([^"]*)"|(\w+):(\S+)/.exec(query.replace('type:organization', '').trim());
-      const [key, value] = term ? [term[1] ?? term[3], term[2] ?? term[4]] : ['', ''];
-      const results = this.scenario.organizations
-        .filter((org) => String(org.organization_fields[key] ?? '').trim().toUpperCase() === value.trim().toUpperCase())
-        .map((org) => ({ ...org, result_type: 'organization' }));
+      const results = organizationsMatching(this.scenario.organizations, url.searchParams.get('query') ?? '').map((org) => ({ ...org, result_type: 'organization' }));
       return ok({ results, next_page: null, count: results.length });
     }
     if ((match = /^\/api\/v2\/organizations\/(\d+)\/users$/.exec(path))) {

@@ -1,4 +1,5 @@
 import { cnpj as cnpjLib, cpf as cpfLib } from 'cpf-cnpj-validator';
+import { normalize } from '../../src/domain/text';
 
 /**
  * LGPD: a scenario committed to a repository carries no personal data. People's names, e-mails, phones
@@ -21,7 +22,7 @@ const ACCENTS: Record<string, string> = { a: 'aáàâãä', e: 'eéèêë', i: '
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A name as a pattern that matches it whatever its case and accents, as a whole word. */
 function namePattern(name: string): RegExp {
-  const base = name.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  const base = normalize(name);
   const body = [...base].map((char) => (ACCENTS[char] ? `[${ACCENTS[char]}]` : /\s/.test(char) ? '\\s+' : escape(char))).join('');
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
 }
@@ -54,7 +55,7 @@ export function maskScenario<T extends Json>(scenario: T, options: MaskOptions):
     return fake;
   };
   const fakeEmail = (email: string) => fakeFor('emails', email.toLowerCase(), (n) => `pessoa${n}@exemplo.invalid`);
-  const fakePersonName = (name: string) => fakeFor('names', name.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().trim(), (n) => `Pessoa ${n}`);
+  const fakePersonName = (name: string) => fakeFor('names', normalize(name), (n) => `Pessoa ${n}`);
   const fakePhone = (phone: string) => fakeFor('phones', phone.replace(/\D/g, '').slice(-8), (n) => `(00) 90000-${String(n).padStart(4, '0')}`);
   const fakeCpf = (cpf: string) => {
     const fake = fakeFor('cpfs', cpf.replace(/\D/g, ''), (n) => withDigits(String(n).padStart(9, '0'), (v) => cpfLib.isValid(v)));

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { Scenario } from '../scenario';
-import { installationSettings } from '../ticketModel';
+import { installationSettings, organizationsMatching } from '../ticketModel';
 
 /**
  * Test-only: a stand-in of Zendesk's REST API on the loopback interface, answering from a scenario with
@@ -53,8 +53,7 @@ export async function startStandIn(scenario: Scenario, options: StandInOptions) 
       return list('users', scenario.users.filter((user) => ids.includes(user.id)));
     }
     if (path === '/api/v2/search') {
-      const term = /(\w+):"?([^"]*)"?$/.exec((url.searchParams.get('query') ?? '').replace('type:organization', '').trim());
-      return list('results', term ? scenario.organizations.filter((org) => String(org.organization_fields[term[1]] ?? '').toUpperCase() === term[2].toUpperCase()) : []);
+      return list('results', organizationsMatching(scenario.organizations, url.searchParams.get('query') ?? ''));
     }
     if ((match = /^\/api\/v2\/organizations\/(\d+)(\/users|\/tickets)?$/.exec(path))) {
       const id = Number(match[1]);

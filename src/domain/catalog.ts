@@ -1,6 +1,6 @@
 import type { CatalogRule } from '../settings';
 import type { FieldOption } from './ticket';
-import { normalize } from './text';
+import { normalize, words as wordsOf } from './text';
 
 /** `A::B::C` (how Zendesk stores nested options) → `A >> B >> C` (how agents write the path). */
 export function displayPath(label: string): string {
@@ -13,12 +13,6 @@ export function pathKey(path: string): string {
     .split(/::|>>/)
     .map((part) => normalize(part))
     .join('>>');
-}
-
-/** Words only: accents, case and punctuation aside. */
-function wordsOf(text: string): string[] {
-  const words = normalize(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return words === '' ? [] : words.split(' ');
 }
 
 /** Every run of 1..maxWords consecutive words: a keyword (word or phrase) matches when it is one of them. */
@@ -123,6 +117,11 @@ export function unknownCatalogPaths(rules: readonly CatalogRule[], options: read
     if (!known.has(pathKey(rule.path)) && !missing.includes(rule.path)) missing.push(rule.path);
   }
   return missing;
+}
+
+/** Whether a dropdown option stands for a text an admin wrote: its last label level, or its tag. */
+export function optionStandsFor(option: FieldOption, wanted: string): boolean {
+  return normalize(option.label.split('::').pop()) === normalize(wanted) || normalize(option.value) === normalize(wanted);
 }
 
 /** The option a field value (a tag) stands for. */

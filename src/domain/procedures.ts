@@ -2,10 +2,10 @@ import type { Settings } from '../settings';
 import type { Macro } from './macros';
 import type { TicketContext } from './ticket';
 import { findMacro } from './macros';
-import { optionForValue } from './catalog';
+import { optionForValue, optionStandsFor } from './catalog';
 import { organizationCnpj, razaoSocial, sessionCnpj } from './findings';
 import { msg, type Message } from './message';
-import { isFilled, normalize } from './text';
+import { isFilled } from './text';
 
 /** The procedures of 001/002 that apply a macro and a title in one click (SPEC §3). */
 export const PROCEDURES = ['closeWhatsapp', 'transferN2', 'registrationPending', 'positionRequest', 'openOsBematech'] as const;
@@ -71,8 +71,7 @@ const MACRO_OF: Partial<Record<ProcedureId, 'macroCloseWhatsapp' | 'macroTransfe
 /** The option (tag) for a wanted label in a dropdown's options, or the text itself when unknown. */
 function valueForLabel(context: TicketContext, fieldId: number, wanted: string): string {
   const options = context.fieldOptions[fieldId] ?? [];
-  const option = options.find((candidate) => normalize(candidate.label.split('::').pop()) === normalize(wanted) || normalize(candidate.value) === normalize(wanted));
-  return option ? option.value : wanted;
+  return options.find((option) => optionStandsFor(option, wanted))?.value ?? wanted;
 }
 
 function subjectPlan(context: TicketContext, title: string, plan: { actions: ZafAction[]; replaces: Replacement[]; summary: Message[] }) {
@@ -116,7 +115,8 @@ export function planProcedure(
       subjectPlan(context, (values.question ?? '').trim(), plan);
       break;
     case 'transferN2': {
-      const text = ['contato', 'telefone', 'resumo'].map((name) => `${name === 'contato' ? 'Contato' : name === 'telefone' ? 'Telefone' : 'Resumo'}: ${(values[name as InputName] ?? '').trim()}`).join('\n');
+      const labels = { contato: 'Contato', telefone: 'Telefone', resumo: 'Resumo' } as const;
+      const text = (Object.keys(labels) as (keyof typeof labels)[]).map((name) => `${labels[name]}: ${(values[name] ?? '').trim()}`).join('\n');
       plan.actions.push({ op: 'invoke', name: 'ticket.comment.appendText', args: [`\n${text}`] });
       plan.summary.push(msg('summary.n2'));
       break;

@@ -2,9 +2,9 @@ import type { Settings } from '../settings';
 import type { FieldOption, Lookup, SavedComment, TicketContext } from './ticket';
 import { financialPending, organizationCnpj, razaoSocial, sessionCnpj } from './findings';
 import { textMentionsCnpj } from './cnpj';
-import { optionForValue } from './catalog';
+import { optionForValue, optionStandsFor } from './catalog';
 import { msg, type Message } from './message';
-import { isFilled, normalize } from './text';
+import { isFilled, normalize, words } from './text';
 
 /** Procedure 002: what an O.S. ticket needs before it goes from Open to On Hold. */
 export type ChecklistState = 'ok' | 'missing' | 'unchecked';
@@ -34,8 +34,7 @@ export interface SaveDecision {
 function fieldMatches(value: unknown, wanted: string | null, options: FieldOption[] | undefined): boolean {
   if (!wanted || !isFilled(value)) return false;
   const option = optionForValue(options, value);
-  const label = option ? option.label.split('::').pop() ?? option.label : '';
-  return [String(value), label, String(value).replace(/_/g, ' ')].some((candidate) => normalize(candidate) === normalize(wanted));
+  return (option !== null && optionStandsFor(option, wanted)) || [String(value), String(value).replace(/_/g, ' ')].some((text) => normalize(text) === normalize(wanted));
 }
 
 /**
@@ -54,10 +53,10 @@ export function isOsTicket(context: TicketContext, settings: Settings): boolean 
 
 /** Organizations whose name (or Razão Social) names an entry of the list, as a whole word. */
 export function needsReferenceNumber(context: TicketContext, settings: Settings): boolean {
-  const names = ` ${normalize(`${context.ticket.organization?.name ?? ''} ${razaoSocial(context, settings) ?? ''}`).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const names = ` ${words(`${context.ticket.organization?.name ?? ''} ${razaoSocial(context, settings) ?? ''}`).join(' ')} `;
   return settings.referenceNumberOrgs.some((entry) => {
-    const word = normalize(entry).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    return word !== '' && names.includes(` ${word} `);
+    const phrase = words(entry).join(' ');
+    return phrase !== '' && names.includes(` ${phrase} `);
   });
 }
 

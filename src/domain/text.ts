@@ -9,6 +9,12 @@ export function normalize(value: unknown): string {
     .trim();
 }
 
+/** The words of a text, accents, case and punctuation aside: `Andamento do ticket?!` → [andamento, do, ticket]. */
+export function words(text: unknown): string[] {
+  const joined = normalize(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return joined === '' ? [] : joined.split(' ');
+}
+
 /** A value is "filled" when it has something other than white space (false and 0 are filled). */
 export function isFilled(value: unknown): boolean {
   if (value === null || value === undefined) return false;
