@@ -112,21 +112,16 @@ export function createZendeskApi(client: ZafClient, store: KeyValueStore | null,
     }
     const running = inFlight.get(key);
     if (running) return running as Promise<T>;
-    const promise = load().then(
-      (value) => {
-        inFlight.delete(key);
+    const promise = load()
+      .then((value) => {
         try {
           if (persist) store?.setItem(storeKey, JSON.stringify({ at: policy.now(), value }));
         } catch {
           /* a full store only costs a request later */
         }
         return value;
-      },
-      (error: unknown) => {
-        inFlight.delete(key);
-        throw error;
-      },
-    );
+      })
+      .finally(() => inFlight.delete(key));
     inFlight.set(key, promise);
     return promise;
   }
