@@ -60,6 +60,7 @@ export function context(ticket: Partial<Ticket> = {}, extra: Partial<Omit<Ticket
       ...ticket,
     },
     fieldOptions: { [FIELD.marca]: MARCA_OPTIONS, [FIELD.familia]: FAMILIA_OPTIONS, [FIELD.catalog]: CATALOG_OPTIONS },
+    unreadable: [],
     unreadablePaths: [],
     unreadableFields: [],
     locale: 'pt-BR',

@@ -38,8 +38,18 @@ export interface Ticket {
   draft: { text: string; internal: boolean };
 }
 
+/**
+ * The parts of a ticket that ZAF reads (one path each, or two for the draft). A part listed in
+ * `TicketContext.unreadable` could not be read: its value in `ticket` is a placeholder (null, '',
+ * 'new') and must never be taken as "empty", "absent" or "false" — the rules say it was not checked.
+ */
+export const TICKET_PARTS = ['id', 'status', 'subject', 'description', 'type', 'form', 'requester', 'organization', 'draft', 'draftType'] as const;
+export type TicketPart = (typeof TICKET_PARTS)[number];
+
 export interface TicketContext {
   ticket: Ticket;
+  /** Parts of the ticket the batched get could not read (see TicketPart). */
+  unreadable: TicketPart[];
   /** Options of the configured dropdown fields, by field ID. */
   fieldOptions: Record<number, FieldOption[]>;
   /** ZAF paths the batched get could not read (a field ID that does not exist here, …). */
@@ -47,6 +57,11 @@ export interface TicketContext {
   /** Configured custom fields among them: their checks say "not checked", never "missing". */
   unreadableFields: number[];
   locale: string;
+}
+
+/** Whether ZAF could read this part of the ticket (an unreadable part is unknown, not empty). */
+export function isKnown(context: Pick<TicketContext, 'unreadable'>, part: TicketPart): boolean {
+  return !context.unreadable.includes(part);
 }
 
 export interface SavedComment {

@@ -36,6 +36,7 @@ describe('toTicketContext', () => {
     expect(context.ticket.fields[1]).toBe('11.222.333/0001-81');
     expect(8 in context.ticket.fields).toBe(false);
     expect(context.unreadableFields).toEqual([8]);
+    expect(context.unreadable).toEqual([]);
     expect(context.fieldOptions[3]).toEqual([{ label: 'A::B', value: 'a_b' }, { label: 'C', value: 'c' }]);
     expect(context.locale).toBe('es-419');
   });
@@ -43,6 +44,11 @@ describe('toTicketContext', () => {
     const context = toTicketContext({ 'ticket.organization': null, 'ticket.requester': 'x', 'ticket.id': 'abc' }, {}, testSettings());
     expect(context.ticket).toMatchObject({ id: null, status: 'new', organization: null, requester: null, formId: null, draft: { text: '', internal: false } });
     expect(context.locale).toBe('pt-BR');
+  });
+  it('names the parts of the ticket it could not read, so that rules never take them for empty', () => {
+    const context = toTicketContext({ 'ticket.id': 1 }, { 'ticket.organization': 'x', 'ticket.comment.text': 'x', 'ticket.status': 'x' }, testSettings());
+    expect(context.unreadable.sort()).toEqual(['draft', 'organization', 'status']);
+    expect(context.unreadablePaths.sort()).toEqual(['ticket.comment.text', 'ticket.organization', 'ticket.status']);
   });
   it('reads people and organizations defensively', () => {
     expect(readPerson({ id: '9', name: 'A', email: '' })).toEqual({ id: 9, name: 'A', email: null, phone: null });

@@ -1,20 +1,22 @@
 import { FIELD_ID_PARAMETERS, type FieldIdParameter, type Settings } from '../settings';
-import type { FieldOption, Organization, Person, TicketContext } from '../domain/ticket';
+import type { FieldOption, Organization, Person, TicketContext, TicketPart } from '../domain/ticket';
 import type { ZafClient } from './client';
 
-const BASE_PATHS = [
-  'ticket.id',
-  'ticket.status',
-  'ticket.subject',
-  'ticket.description',
-  'ticket.type',
-  'ticket.form',
-  'ticket.requester',
-  'ticket.organization',
-  'ticket.comment.text',
-  'ticket.comment.type',
-  'currentUser.locale',
-];
+/** The ZAF path each part of the ticket is read from (ZAF Support API, Ticket object). */
+export const PART_PATHS: Record<TicketPart, string> = {
+  id: 'ticket.id',
+  status: 'ticket.status',
+  subject: 'ticket.subject',
+  description: 'ticket.description',
+  type: 'ticket.type',
+  form: 'ticket.form',
+  requester: 'ticket.requester',
+  organization: 'ticket.organization',
+  draft: 'ticket.comment.text',
+  draftType: 'ticket.comment.type',
+};
+
+const BASE_PATHS = [...Object.values(PART_PATHS), 'currentUser.locale'];
 
 
 /** Dropdowns whose options the rules read (catalog paths, Marca and Família labels). */
@@ -95,6 +97,7 @@ export function toTicketContext(values: Record<string, unknown>, errors: Record<
       draft: { text: asText(values['ticket.comment.text']), internal: values['ticket.comment.type'] === 'internalNote' },
     },
     fieldOptions,
+    unreadable: (Object.keys(PART_PATHS) as TicketPart[]).filter((part) => PART_PATHS[part] in errors),
     unreadablePaths: Object.keys(errors),
     unreadableFields: configuredIds(settings, FIELD_ID_PARAMETERS).filter((id) => fieldPath(id) in errors),
     locale: asText(values['currentUser.locale']) || 'pt-BR',
