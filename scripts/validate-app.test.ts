@@ -94,7 +94,7 @@ describe('npm run package', () => {
     const zip = join(dir, '..', `${dir.split('/').pop()}.zip`);
     execFileSync(process.execPath, [join(ROOT, 'scripts/package.mjs'), dir, zip]);
     const names = Object.keys(unzipSync(readFileSync(zip))).sort();
-    expect(names).toEqual(expect.arrayContaining(['manifest.json', 'translations/en.json', 'translations/pt-BR.json', 'assets/iframe.html', 'assets/logo.png']));
+    expect(names).toEqual(expect.arrayContaining(['manifest.json', 'translations/en.json', 'translations/pt-br.json', 'assets/iframe.html', 'assets/logo.png']));
     expect(names).not.toContain('zcli.apps.config.json');
   });
 

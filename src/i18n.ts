@@ -1,4 +1,4 @@
-import { ui as ptBR } from '../translations/pt-BR.json';
+import { ui as ptBR } from '../translations/pt-br.json';
 import type { Message } from './domain/message';
 
 export type Locale = 'pt-BR' | 'en' | 'es';

@@ -7,7 +7,7 @@ describe('parseSettings', () => {
     const { settings, issues } = parseSettings({});
     expect(issues).toEqual([]);
     expect(settings.cnpjFieldId).toBeNull();
-    expect(settings.orgCnpjKey).toBe('cnpj');
+    expect(settings.orgCnpjField).toBe('cnpj');
     expect(settings.macroRegistrationPending).toBe('3. Atendimento Whatsapp - Pendência no Cadastro do Cliente (oficial)');
     expect(settings.referenceNumberOrgs).toEqual(['SODEXO']);
     expect(settings.deviceLimit).toBe(5);

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
  * Every setting of the app: one row per manifest.json parameter. The manifest, the README settings
  * table and the parser are checked against this list by tests, so they cannot drift.
  */
-export type ParameterKind = 'fieldId' | 'formId' | 'orgKey' | 'text' | 'title' | 'list' | 'rules' | 'count' | 'failMode';
+export type ParameterKind = 'fieldId' | 'formId' | 'orgField' | 'text' | 'title' | 'list' | 'rules' | 'count' | 'failMode';
 export type ManifestType = 'text' | 'multiline' | 'number';
 
 export interface ParameterDefinition {
@@ -30,11 +30,11 @@ export const PARAMETERS = [
   { name: 'areaResponsavelFieldId', type: 'text', kind: 'fieldId', default: '' },
   { name: 'numeroReferenciaFieldId', type: 'text', kind: 'fieldId', default: '' },
   { name: 'formulario0800FormId', type: 'text', kind: 'formId', default: '' },
-  { name: 'orgCnpjKey', type: 'text', kind: 'orgKey', default: 'cnpj' },
-  { name: 'orgRazaoSocialKey', type: 'text', kind: 'orgKey', default: 'razao_social' },
-  { name: 'orgHelpDeskKey', type: 'text', kind: 'orgKey', default: 'carteira_comum' },
-  { name: 'orgPrimeKey', type: 'text', kind: 'orgKey', default: 'prime' },
-  { name: 'orgFinancialPendingKey', type: 'text', kind: 'orgKey', default: 'pendencia_financeira' },
+  { name: 'orgCnpjField', type: 'text', kind: 'orgField', default: 'cnpj' },
+  { name: 'orgRazaoSocialField', type: 'text', kind: 'orgField', default: 'razao_social' },
+  { name: 'orgHelpDeskField', type: 'text', kind: 'orgField', default: 'carteira_comum' },
+  { name: 'orgPrimeField', type: 'text', kind: 'orgField', default: 'prime' },
+  { name: 'orgFinancialPendingField', type: 'text', kind: 'orgField', default: 'pendencia_financeira' },
   { name: 'macroCloseWhatsapp', type: 'text', kind: 'text', default: 'Atendimento Whatsapp (Oficial)' },
   { name: 'macroTransferN2', type: 'text', kind: 'text', default: '1. Atendimento Whatsapp Transferência N2(oficial)' },
   { name: 'macroRegistrationPending', type: 'text', kind: 'text', default: '3. Atendimento Whatsapp - Pendência no Cadastro do Cliente (oficial)' },
@@ -63,7 +63,7 @@ export interface CatalogRule {
 interface ValueOfKind {
   fieldId: number | null;
   formId: number | null;
-  orgKey: string | null;
+  orgField: string | null;
   text: string | null;
   title: string | null;
   list: string[];
@@ -145,7 +145,7 @@ function parseOne(kind: ParameterKind, raw: unknown): Parsed<ValueOfKind[Paramet
     case 'fieldId':
     case 'formId':
       return parseId(raw);
-    case 'orgKey':
+    case 'orgField':
     case 'text':
       return parseText(raw);
     case 'title': {

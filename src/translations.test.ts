@@ -11,7 +11,7 @@ import type { MacroMatch } from './domain/macros';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const LOCALES = ['pt-BR', 'en', 'es'];
-const load = (locale: string) => JSON.parse(readFileSync(join(ROOT, 'translations', `${locale}.json`), 'utf8')) as { app: { name: string; parameters: Record<string, { label: string; helpText: string }> }; ui: Record<string, string> };
+const load = (locale: string) => JSON.parse(readFileSync(join(ROOT, 'translations', `${locale.toLowerCase()}.json`), 'utf8')) as { app: { name: string; parameters: Record<string, { label: string; helpText: string }> }; ui: Record<string, string> };
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

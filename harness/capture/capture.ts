@@ -35,10 +35,10 @@ export async function captureTicket(rest: RestClient, ticketId: number, rawSetti
   if (typeof ticket.organization_id === 'number') organizationIds.add(ticket.organization_id);
   else {
     const session = sessionCnpj(ticket, settings);
-    if (session && settings.orgCnpjKey) {
+    if (session && settings.orgCnpjField) {
       progress(`organizations with CNPJ ${session.formatted}`);
       for (const term of [`"${session.formatted}"`, session.value]) {
-        const found = await rest.pages(`/api/v2/search.json?query=${encodeURIComponent(`type:organization ${settings.orgCnpjKey}:${term}`)}`, 'results', 'organization search');
+        const found = await rest.pages(`/api/v2/search.json?query=${encodeURIComponent(`type:organization ${settings.orgCnpjField}:${term}`)}`, 'results', 'organization search');
         for (const organization of found) if (typeof organization.id === 'number') organizationIds.add(organization.id);
         if (organizationIds.size > 0) break;
       }

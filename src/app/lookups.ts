@@ -44,7 +44,7 @@ export function createLookups(client: ZafClient, store: StateStore, options: Loo
   /** The organizations of the session CNPJ, for a ticket without organization (001 "Organização em branco"). */
   function organization() {
     const { context, settings } = store.get();
-    const cnpjKey = settings.orgCnpjKey;
+    const cnpjKey = settings.orgCnpjField;
     const cnpj = context ? sessionCnpj(context, settings) : null;
     if (!context || context.ticket.organization || !cnpjKey || cnpj?.kind !== 'valid') {
       started.organizationSearch += 1;

@@ -38,7 +38,7 @@ const ORDER: Record<Severity, number> = { block: 0, warn: 1, info: 2 };
 
 export function financialPending(context: TicketContext, settings: Settings): boolean {
   const organization = context.ticket.organization;
-  const key = settings.orgFinancialPendingKey;
+  const key = settings.orgFinancialPendingField;
   return Boolean(organization && key && isYes(organization.fields[key]));
 }
 
@@ -49,14 +49,14 @@ export function sessionCnpj(context: TicketContext, settings: Settings) {
 
 export function organizationCnpj(context: TicketContext, settings: Settings) {
   const organization = context.ticket.organization;
-  return organization && settings.orgCnpjKey ? readCnpj(organization.fields[settings.orgCnpjKey]) : readCnpj(null);
+  return organization && settings.orgCnpjField ? readCnpj(organization.fields[settings.orgCnpjField]) : readCnpj(null);
 }
 
 /** Razão Social: the org field when configured and filled, else the organization's name. */
 export function razaoSocial(context: TicketContext, settings: Settings): string | null {
   const organization = context.ticket.organization;
   if (!organization) return null;
-  const value = settings.orgRazaoSocialKey ? organization.fields[settings.orgRazaoSocialKey] : null;
+  const value = settings.orgRazaoSocialField ? organization.fields[settings.orgRazaoSocialField] : null;
   return isFilled(value) ? String(value).trim() : organization.name;
 }
 
@@ -149,7 +149,7 @@ function sessionTicketFinding(context: TicketContext, settings: Settings): Findi
 function walletFindings(context: TicketContext, settings: Settings): Finding[] {
   const organization = context.ticket.organization;
   if (!organization) return [];
-  const wallet = readWallet(settings.orgPrimeKey ? organization.fields[settings.orgPrimeKey] : null, settings.orgHelpDeskKey ? organization.fields[settings.orgHelpDeskKey] : null);
+  const wallet = readWallet(settings.orgPrimeField ? organization.fields[settings.orgPrimeField] : null, settings.orgHelpDeskField ? organization.fields[settings.orgHelpDeskField] : null);
   const findings: Finding[] = [];
   if (wallet.prime) findings.push({ id: 'wallet.prime', severity: 'info', text: msg('finding.wallet.prime', { carteira: wallet.prime.carteira, tier: wallet.prime.tier }) });
   if (wallet.helpDesk) findings.push({ id: 'wallet.helpDesk', severity: 'info', text: msg('finding.wallet.helpDesk', { type: wallet.helpDesk }) });
@@ -159,7 +159,7 @@ function walletFindings(context: TicketContext, settings: Settings): Finding[] {
 }
 
 
-const ORG_KEY_SETTINGS = ['orgCnpjKey', 'orgHelpDeskKey', 'orgPrimeKey', 'orgFinancialPendingKey'] as const;
+const ORG_KEY_SETTINGS = ['orgCnpjField', 'orgHelpDeskField', 'orgPrimeField', 'orgFinancialPendingField'] as const;
 const MACRO_SETTINGS = ['macroCloseWhatsapp', 'macroTransferN2', 'macroRegistrationPending'] as const;
 
 function configurationFindings(input: FindingsInput): Finding[] {
