@@ -1,13 +1,14 @@
 import type { Scenario } from './scenario';
 import manifest from '../manifest.json';
+import { ZendeskAccount, type RestAnswer } from './rest/account';
 
 /**
  * Zendesk's side of one ticket, from a scenario: answers ZAF paths with the shapes of the ZAF Support
- * API, applies set/invoke as Zendesk would (firing the *.changed events), and answers /api/v2 from the
- * same objects. The harness's fake client and the protocol test host both run on it.
+ * API, applies set/invoke as Zendesk would (firing the *.changed events); its `account` answers /api/v2
+ * from the same objects (harness/rest/account.ts). The harness's fake client and the protocol test host
+ * both run on it.
  */
 export type EventListener = (name: string, data: unknown) => void;
-export type RestAnswer = { status: number; body: unknown; headers: Record<string, string>; delayMs?: number } | { timeout: true };
 
 type User = Scenario['users'][number];
 
@@ -25,25 +26,15 @@ export function installationSettings(scenario: Scenario): Record<string, unknown
   return { ...defaults, ...given };
 }
 
-/**
- * Zendesk search `type:organization <field key>:<value>` (value quoted or not) over a scenario's
- * organizations: the stored field text, trimmed, case aside. Both stand-ins of the REST API use it.
- */
-export function organizationsMatching(organizations: Scenario['organizations'], query: string): Scenario['organizations'] {
-  if (!/type:organization/.test(query)) return [];
-  const term = /(\w+):"([^"]*)"|(\w+):(\S+)/.exec(query.replace('type:organization', '').trim());
-  if (!term) return [];
-  const [key, value] = [term[1] ?? term[3], term[2] ?? term[4]];
-  return organizations.filter((org) => String(org.organization_fields[key] ?? '').trim().toUpperCase() === value.trim().toUpperCase());
-}
-
 export class TicketModel {
   readonly scenario: Scenario;
   private listeners = new Set<EventListener>();
-  private faultUses = new Map<number, number>();
+  /** The account's REST side (/api/v2), over the same objects. */
+  readonly account: ZendeskAccount;
 
   constructor(scenario: Scenario) {
     this.scenario = structuredClone(scenario);
+    this.account = new ZendeskAccount(this.scenario);
   }
 
   get ticket() {
@@ -255,71 +246,8 @@ export class TicketModel {
     this.emit('ticket.saved', { id: this.ticket.id, status: this.ticket.status });
   }
 
-  /** /api/v2 from the scenario's REST objects, with its injected faults. */
-  rest(method: string, rawUrl: string): RestAnswer {
-    const url = new URL(rawUrl, 'https://harness.invalid');
-    const faultIndex = this.scenario.faults.requests.findIndex((fault, index) => url.pathname.includes(fault.match) && (fault.times === undefined || (this.faultUses.get(index) ?? 0) < fault.times));
-    if (faultIndex >= 0) {
-      const fault = this.scenario.faults.requests[faultIndex];
-      this.faultUses.set(faultIndex, (this.faultUses.get(faultIndex) ?? 0) + 1);
-      if (fault.kind === 'timeout') return { timeout: true };
-      if (fault.kind === 'slow') return { ...this.answer(method, url), delayMs: fault.delayMs };
-      if (fault.kind === 'malformed') return { status: 200, body: '{"macros": [', headers: { 'content-type': 'application/json' } };
-      return { status: fault.status, body: { error: 'InjectedFault' }, headers: fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {} };
-    }
-    return this.answer(method, url);
-  }
-
-  private answer(method: string, url: URL): { status: number; body: unknown; headers: Record<string, string> } {
-    const ok = (body: unknown) => ({ status: 200, body, headers: { 'content-type': 'application/json' } });
-    const notFound = { status: 404, body: { error: 'RecordNotFound', description: 'Not found' }, headers: {} };
-    if (method !== 'GET') return { status: 405, body: { error: 'MethodNotAllowed' }, headers: {} };
-    const path = url.pathname.replace(/\.json$/, '');
-    let match: RegExpExecArray | null;
-    if (path === '/api/v2/macros/active' || path === '/api/v2/macros') {
-      const macros = this.scenario.macros.filter((macro) => path === '/api/v2/macros' || macro.active);
-      return ok({ macros, next_page: null, count: macros.length });
-    }
-    if (path === '/api/v2/macros/search') {
-      const query = (url.searchParams.get('query') ?? '').toLowerCase();
-      const macros = this.scenario.macros.filter((macro) => macro.title.toLowerCase().includes(query));
-      return ok({ macros, next_page: null, count: macros.length });
-    }
-    if (path === '/api/v2/search') {
-      const results = organizationsMatching(this.scenario.organizations, url.searchParams.get('query') ?? '').map((org) => ({ ...org, result_type: 'organization' }));
-      return ok({ results, next_page: null, count: results.length });
-    }
-    if ((match = /^\/api\/v2\/organizations\/(\d+)\/users$/.exec(path))) {
-      const id = Number(match[1]);
-      if (!this.scenario.organizations.some((org) => org.id === id)) return notFound;
-      const users = this.scenario.users.filter((user) => user.organization_id === id);
-      return ok({ users, next_page: null, count: users.length });
-    }
-    if ((match = /^\/api\/v2\/organizations\/(\d+)\/tickets$/.exec(path))) {
-      const id = Number(match[1]);
-      if (!this.scenario.organizations.some((org) => org.id === id)) return notFound;
-      const tickets = this.scenario.tickets.filter((ticket) => ticket.organization_id === id);
-      return ok({ tickets, next_page: null, count: tickets.length });
-    }
-    if ((match = /^\/api\/v2\/organizations\/(\d+)$/.exec(path))) {
-      const organization = this.scenario.organizations.find((org) => org.id === Number(match![1]));
-      return organization ? ok({ organization }) : notFound;
-    }
-    if ((match = /^\/api\/v2\/users\/(\d+)$/.exec(path))) {
-      const user = this.user(Number(match[1]));
-      return user ? ok({ user }) : notFound;
-    }
-    if ((match = /^\/api\/v2\/tickets\/(\d+)\/comments$/.exec(path))) {
-      if (Number(match[1]) !== this.ticket.id) return notFound;
-      return ok({ comments: this.scenario.comments, next_page: null, count: this.scenario.comments.length });
-    }
-    if ((match = /^\/api\/v2\/tickets\/(\d+)$/.exec(path))) {
-      return Number(match[1]) === this.ticket.id ? ok({ ticket: this.ticket }) : notFound;
-    }
-    if ((match = /^\/api\/v2\/ticket_fields\/(\d+)$/.exec(path))) {
-      const field = this.scenario.ticket_fields.find((candidate) => candidate.id === Number(match![1]));
-      return field ? ok({ ticket_field: field }) : notFound;
-    }
-    return notFound;
+  /** /api/v2, answered by the account (with its injected faults). */
+  rest(method: string, url: string): RestAnswer {
+    return this.account.request(method, url);
   }
 }

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Scenario } from '../scenario';
-import { installationSettings, organizationsMatching } from '../ticketModel';
+import { installationSettings } from '../ticketModel';
+import { organizationsMatching } from '../rest/account';
 
 /**
  * Test-only: a stand-in of Zendesk's REST API on the loopback interface, answering from a scenario with
