@@ -1,5 +1,5 @@
 import type { ZafClient } from '../zendesk/client';
-import { readOrganization, readPerson } from '../zendesk/ticketContext';
+import { readOrganization, readPerson, readTags } from '../zendesk/ticketContext';
 import { FIELD_ID_PARAMETERS } from '../settings';
 import { msg } from '../domain/message';
 import type { StateStore } from './state';
@@ -47,6 +47,18 @@ export function listenToTicket(client: ZafClient, store: StateStore, lookups: Lo
   client.on('comment.type.changed', (data) => {
     const current = draft();
     if (current) store.updateTicket({ draft: { ...current, internal: data === 'internalNote' } });
+  });
+  // The backstop's tag can change under an open sidebar (a trigger after a save): read the tags again.
+  client.on('ticket.tags.changed', () => {
+    client.get(['ticket.tags']).then(
+      ({ values, errors }) => {
+        const context = store.get().context;
+        if (!context) return;
+        const known = !('ticket.tags' in errors);
+        store.update({ context: { ...context, ticket: { ...context.ticket, tags: known ? readTags(values['ticket.tags']) : [] }, unreadable: known ? context.unreadable.filter((part) => part !== 'tags') : [...new Set([...context.unreadable, 'tags' as const])] } });
+      },
+      () => store.notify('error', msg('notice.refreshFailed')),
+    );
   });
   client.on('ticket.requester.id.changed', schedulePeopleRefresh);
   client.on('ticket.organization.changed', schedulePeopleRefresh);

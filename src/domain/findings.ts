@@ -212,6 +212,11 @@ export function computeFindings(input: FindingsInput): Finding[] {
     ...walletFindings(context, settings),
     ...configurationFindings(input),
   ];
+  return bySeverity(findings);
+}
+
+/** Blocks first, then warnings, then information; the order within a severity is kept. */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
   return findings
     .map((finding, index) => ({ finding, index }))
     .sort((a, b) => ORDER[a.finding.severity] - ORDER[b.finding.severity] || a.index - b.index)

@@ -57,6 +57,7 @@ export function context(ticket: Partial<Ticket> = {}, extra: Partial<Omit<Ticket
       organization: organization(),
       fields: { [FIELD.cnpj]: ORG_CNPJ, [FIELD.sessionTicketId]: '4521' },
       draft: { text: '', internal: false },
+      tags: [],
       ...ticket,
     },
     fieldOptions: { [FIELD.marca]: MARCA_OPTIONS, [FIELD.familia]: FAMILIA_OPTIONS, [FIELD.catalog]: CATALOG_OPTIONS },

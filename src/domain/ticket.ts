@@ -36,6 +36,8 @@ export interface Ticket {
   fields: Record<number, unknown>;
   /** The comment being composed. */
   draft: { text: string; internal: boolean };
+  /** The ticket's tags (ZAF `ticket.tags`): how the server-side backstop marks a ticket it put back. */
+  tags: string[];
 }
 
 /**
@@ -43,7 +45,7 @@ export interface Ticket {
  * `TicketContext.unreadable` could not be read: its value in `ticket` is a placeholder (null, '',
  * 'new') and must never be taken as "empty", "absent" or "false" — the rules say it was not checked.
  */
-export const TICKET_PARTS = ['id', 'status', 'subject', 'description', 'type', 'form', 'requester', 'organization', 'draft', 'draftType'] as const;
+export const TICKET_PARTS = ['id', 'status', 'subject', 'description', 'type', 'form', 'requester', 'organization', 'draft', 'draftType', 'tags'] as const;
 export type TicketPart = (typeof TICKET_PARTS)[number];
 
 export interface TicketContext {

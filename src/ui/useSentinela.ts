@@ -1,6 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type { Sentinela, SentinelaState } from '../app/sentinela';
-import { computeFindings } from '../domain/findings';
+import { bySeverity, computeFindings } from '../domain/findings';
+import { backstopFindings } from '../domain/backstop';
 import { catalogSuggestions, optionForValue } from '../domain/catalog';
 import { guardCanApply, osChecklist, osWarnings } from '../domain/saveGuard';
 
@@ -13,7 +14,7 @@ export function useView(state: SentinelaState) {
   const { context, settings, settingsIssues, organizationSearch, macros, savedComments } = state;
   return useMemo(() => {
     if (!context) return null;
-    const findings = computeFindings({ context, settings, settingsIssues, organizationSearch, macros });
+    const findings = bySeverity([...computeFindings({ context, settings, settingsIssues, organizationSearch, macros }), ...backstopFindings(context, settings)]);
     const os = guardCanApply(context, settings);
     const guardInput = { context, settings, savedComments };
     const catalogId = settings.catalogFieldId;

@@ -14,6 +14,7 @@ export const PART_PATHS: Record<TicketPart, string> = {
   organization: 'ticket.organization',
   draft: 'ticket.comment.text',
   draftType: 'ticket.comment.type',
+  tags: 'ticket.tags',
 };
 
 const BASE_PATHS = [...Object.values(PART_PATHS), 'currentUser.locale'];
@@ -56,6 +57,11 @@ export function readOrganization(value: unknown): Organization | null {
   return { id, name: asText(organization.name), fields: asRecord(organization.organizationFields) ?? {} };
 }
 
+/** ZAF `ticket.tags`: an array of tag strings (anything else reads as no tags). */
+export function readTags(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === 'string' && tag !== '') : [];
+}
+
 /** ZAF ticketField.optionValues ({name|label, value}) → options; nested names use `::`. */
 export function readOptions(value: unknown): FieldOption[] | null {
   const field = asRecord(value);
@@ -95,6 +101,7 @@ export function toTicketContext(values: Record<string, unknown>, errors: Record<
       organization: readOrganization(values['ticket.organization']),
       fields,
       draft: { text: asText(values['ticket.comment.text']), internal: values['ticket.comment.type'] === 'internalNote' },
+      tags: readTags(values['ticket.tags']),
     },
     fieldOptions,
     unreadable: (Object.keys(PART_PATHS) as TicketPart[]).filter((part) => PART_PATHS[part] in errors),
