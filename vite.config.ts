@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -15,6 +15,8 @@ function zendeskAppFolder(): Plugin {
       mkdirSync(resolve(here, 'dist'), { recursive: true });
       cpSync(resolve(here, 'manifest.json'), resolve(here, 'dist/manifest.json'));
       cpSync(resolve(here, 'translations'), resolve(here, 'dist/translations'), { recursive: true });
+      // requirements.json depends on an installation's settings: only `npm run package -- --settings …` writes it.
+      rmSync(resolve(here, 'dist/requirements.json'), { force: true });
     },
   };
 }

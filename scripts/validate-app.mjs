@@ -75,6 +75,121 @@ function pngSize(path) {
   return data.length > 24 && data.toString('ascii', 1, 4) === 'PNG' ? { width: data.readUInt32BE(16), height: data.readUInt32BE(20) } : null;
 }
 
+// requirements.json, as zendesk_apps_support (f3de3c7) checks it: lib/zendesk_apps_support/app_requirement.rb
+// and validations/requirements.rb (+ validations/custom_objects_v2/*); messages as its config/locales/en.yml.
+export const REQUIREMENT_TYPES = ['automations', 'channel_integrations', 'custom_objects', 'macros', 'targets', 'views', 'ticket_fields', 'triggers', 'user_fields', 'organization_fields', 'webhooks', 'custom_objects_v2'];
+const MAX_REQUIREMENTS = 5000;
+const MAX_CUSTOM_OBJECTS_REQUIREMENTS = 50;
+const NO_TITLE_NEEDED = ['channel_integrations', 'custom_objects', 'webhooks', 'custom_objects_v2'];
+const WEBHOOK_KEYS = ['name', 'status', 'endpoint', 'http_method', 'request_format'];
+const REFUSED_TARGET_TYPES = ['http_target', 'url_target_v2'];
+const SETTING_PLACEHOLDER = /\{\{\s*setting\.([\w.-]+)\s*\}\}/;
+const COV2 = { maxObjects: 50, maxFieldsPerObject: 20, maxTriggersPerObject: 10, maxConditionsPerTrigger: 50, maxActionsPerTrigger: 25, maxBytes: 1_048_576 };
+
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const missingField = (field, identifier) => `requirements.json: Missing required fields in requirements.json: "${field}" is required in "${identifier}"`;
+
+/** custom_objects_v2: one object of arrays (objects, object_fields, object_triggers), validations/custom_objects_v2. */
+function customObjectsV2Problems(cov2) {
+  if (!isObject(cov2)) return ['requirements.json: The custom_objects_v2 requirements must be an object.'];
+  const { objects, object_fields: fields, object_triggers: triggers } = cov2;
+  if (Object.keys(cov2).length === 0 || [objects, fields, triggers].every((list) => Array.isArray(list) && list.length === 0)) return ['requirements.json: The requirements.json file contains empty custom objects v2 requirements.'];
+  const notArrays = Object.entries({ objects, object_fields: fields, object_triggers: triggers }).filter(([, list]) => list !== undefined && !Array.isArray(list));
+  if (notArrays.length > 0) return notArrays.map(([name]) => `requirements.json: custom_objects_v2.${name} must be an array.`);
+  const json = JSON.stringify(cov2);
+  if (Buffer.byteLength(json) > COV2.maxBytes) return ['requirements.json: The custom_objects_v2 requirements are larger than 1 MB.'];
+  const entries = (list) => (list ?? []).filter(isObject);
+  const problems = [];
+  if (entries(objects).length > COV2.maxObjects) problems.push(`requirements.json: too many custom objects v2 (${entries(objects).length}, at most ${COV2.maxObjects}).`);
+  const perObject = (list, max, what) => {
+    const counts = new Map();
+    for (const item of entries(list).filter((entry) => entry.object_key)) counts.set(item.object_key, (counts.get(item.object_key) ?? 0) + 1);
+    for (const [key, count] of counts) if (count > max) problems.push(`requirements.json: object ${key} has ${count} ${what} (at most ${max}).`);
+  };
+  perObject(fields, COV2.maxFieldsPerObject, 'fields');
+  perObject(triggers, COV2.maxTriggersPerObject, 'triggers');
+  const countConditions = (conditions) => (isObject(conditions) ? ['all', 'any'].reduce((sum, key) => sum + (Array.isArray(conditions[key]) ? conditions[key].length : 0), 0) : 0);
+  for (const trigger of entries(triggers)) {
+    if (countConditions(trigger.conditions) > COV2.maxConditionsPerTrigger) problems.push(`requirements.json: trigger ${trigger.key} has more than ${COV2.maxConditionsPerTrigger} conditions.`);
+    if (Array.isArray(trigger.actions) && trigger.actions.length > COV2.maxActionsPerTrigger) problems.push(`requirements.json: trigger ${trigger.key} has more than ${COV2.maxActionsPerTrigger} actions.`);
+  }
+  const required = (list, keys, what) => {
+    for (const item of entries(list)) for (const key of keys.filter((name) => !(name in item))) problems.push(`requirements.json: ${what} ${item.key ?? '(undefined)'} is missing "${key}".`);
+  };
+  required(objects, ['key', 'title', 'title_pluralized', 'include_in_list_view'], 'custom_objects_v2 object');
+  required(fields, ['key', 'title', 'type', 'object_key'], 'custom_objects_v2 field');
+  required(triggers, ['key', 'object_key', 'title', 'actions', 'conditions'], 'custom_objects_v2 trigger');
+  for (const trigger of entries(triggers)) {
+    const { conditions, actions } = trigger;
+    if (!isObject(conditions) || Object.keys(conditions).some((key) => key !== 'all' && key !== 'any') || !Object.values(conditions).some(Array.isArray)) problems.push(`requirements.json: trigger ${trigger.key}: conditions must be an object of "all"/"any" arrays.`);
+    else if (countConditions(conditions) === 0) problems.push(`requirements.json: trigger ${trigger.key} has no conditions.`);
+    if (!Array.isArray(actions)) problems.push(`requirements.json: trigger ${trigger.key}: actions must be an array.`);
+    else if (actions.length === 0) problems.push(`requirements.json: trigger ${trigger.key} has no actions.`);
+  }
+  if (problems.length > 0) return problems;
+  if (SETTING_PLACEHOLDER.test(json)) return ['requirements.json: The requirements.json file contains a setting placeholder in the custom_objects_v2 requirements. Setting placeholders are not allowed in custom_objects_v2 requirements.'];
+  const objectKeys = entries(objects).map((object) => object.key).filter((key) => typeof key === 'string' && key.trim() !== '');
+  for (const [list, what] of [[fields, 'Field'], [triggers, 'Trigger']]) {
+    for (const item of entries(list)) if (!objectKeys.includes(item.object_key)) problems.push(`requirements.json: ${what} "${item.key ?? '(undefined)'}" references an object that is not defined: ${item.object_key}.`);
+  }
+  return problems;
+}
+
+/** Every rule of Zendesk's validator that requirements.json (if any) breaks; [] when it passes or is absent. */
+export function validateRequirements(dir, manifest) {
+  const path = join(dir, 'requirements.json');
+  const present = existsSync(path);
+  const products = Object.keys(manifest.location ?? {});
+  if (manifest.requirementsOnly === true && !present) return ['requirements.json: Could not find requirements.json (the manifest says requirementsOnly)'];
+  if (!present) return [];
+  if (manifest.marketingOnly === true || (products.length === 1 && products[0] === 'chat')) return ['requirements.json: App requirements are not supported for marketing-only or Chat-only apps'];
+  const text = readFileSync(path, 'utf8');
+  let requirements;
+  try {
+    requirements = JSON.parse(text);
+  } catch (error) {
+    return [`requirements.json: requirements.json is not proper JSON. ${error.message}`];
+  }
+  const duplicates = duplicateKeys(text);
+  if (duplicates.length > 0) return [`requirements.json: requirements.json contains ${duplicates.length === 1 ? 'a duplicate key' : 'duplicate keys'}: ${[...new Set(duplicates)].join(', ')}`];
+  if (!isObject(requirements)) return ['requirements.json: must be a JSON object whose properties are resource types'];
+  const errors = [];
+  const invalid = Object.keys(requirements).filter((type) => !REQUIREMENT_TYPES.includes(type));
+  if (invalid.length > 0) errors.push(`requirements.json: requirements.json contains ${invalid.length === 1 ? 'an invalid type' : 'invalid types'}: ${invalid.join(', ')}`);
+  // As the gem counts: each type's values (a resource, or the items of a list such as custom_object_types), flattened.
+  const count = Object.values(requirements).reduce((sum, resources) => sum + (isObject(resources) ? Object.values(resources) : [resources]).flat(Infinity).length, 0);
+  if (count > MAX_REQUIREMENTS) errors.push(`requirements.json: The requirements.json file contains too many requirements. The current limit is ${MAX_REQUIREMENTS} requirements. This app has ${count} requirements.`);
+  const customObjects = requirements.custom_objects;
+  if (isObject(customObjects)) {
+    const objects = Object.values(customObjects).flat(Infinity).length;
+    if (objects > MAX_CUSTOM_OBJECTS_REQUIREMENTS) errors.push(`requirements.json: The requirements.json file contains too many custom objects requirements. The current limit is ${MAX_CUSTOM_OBJECTS_REQUIREMENTS} requirements. This app has ${objects} requirements.`);
+    if (!('custom_object_types' in customObjects)) errors.push(missingField('custom_object_types', 'custom_objects'));
+    for (const [type, keys] of [['custom_object_types', ['key', 'schema']], ['custom_object_relationship_types', ['key', 'source', 'target']]]) {
+      for (const entry of Array.isArray(customObjects[type]) ? customObjects[type] : []) for (const key of keys.filter((name) => !isObject(entry) || !(name in entry))) errors.push(missingField(key, type));
+    }
+  }
+  const channels = requirements.channel_integrations;
+  if (isObject(channels)) {
+    if (Object.keys(channels).length > 1) errors.push('requirements.json: Specifying multiple channel integrations in requirements.json is not supported.');
+    for (const [identifier, fields] of Object.entries(channels)) if (!isObject(fields) || !('manifest_url' in fields)) errors.push(missingField('manifest_url', identifier));
+  }
+  for (const type of ['user_fields', 'organization_fields']) {
+    for (const [identifier, fields] of Object.entries(isObject(requirements[type]) ? requirements[type] : {})) if (!isObject(fields) || !('key' in fields)) errors.push(missingField('key', identifier));
+  }
+  for (const [identifier, webhook] of Object.entries(isObject(requirements.webhooks) ? requirements.webhooks : {})) {
+    for (const key of WEBHOOK_KEYS.filter((name) => !isObject(webhook) || !(name in webhook))) errors.push(missingField(key, identifier));
+  }
+  for (const target of Object.values(isObject(requirements.targets) ? requirements.targets : {})) {
+    if (isObject(target) && REFUSED_TARGET_TYPES.includes(target.type)) errors.push(`requirements.json: requirements.json contains an invalid type: targets -> ${target.type}`);
+  }
+  if ('custom_objects_v2' in requirements) errors.push(...customObjectsV2Problems(requirements.custom_objects_v2));
+  for (const [type, resources] of Object.entries(requirements)) {
+    if (NO_TITLE_NEEDED.includes(type) || !isObject(resources)) continue;
+    for (const [identifier, fields] of Object.entries(resources)) if (fields !== null && !(isObject(fields) && 'title' in fields)) errors.push(missingField('title', identifier));
+  }
+  return errors;
+}
+
 /** Every rule broken by the app in `dir`, as a list of messages naming the file and the part. */
 export function validateApp(dir) {
   const errors = [];
@@ -131,6 +246,7 @@ export function validateApp(dir) {
       for (const key of ['short_description', 'long_description', 'installation_instructions']) if (!app[key]) errors.push(`translations/${manifest.defaultLocale}.json: app.${key} is required for a public app`);
     }
   }
+  errors.push(...validateRequirements(dir, manifest));
   for (const path of files(dir)) {
     const name = relative(dir, path);
     if (name === 'zcli.apps.config.json') continue; // zcli apps:server's settings; never packaged
@@ -151,5 +267,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error(`${dir}: ${errors.length} problem(s) Zendesk's validator would refuse:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
     process.exit(1);
   }
-  console.log(`${dir}: manifest, translations and assets pass the validator's rules.`);
+  console.log(`${dir}: manifest, translations, ${existsSync(join(dir, 'requirements.json')) ? 'requirements.json, ' : ''}and assets pass the validator's rules.`);
 }
