@@ -6,6 +6,8 @@ import { TicketModel } from './ticketModel';
 import { createFakeClient, type FakeClient, type SaveVerdict, type ZafCall } from './fakeClient';
 import { restHandlers } from './handlers';
 import { accountStore } from './store';
+import { ApiUpdatePanel, reopenTicket, takeReopened } from './ApiUpdate';
+import type { RestTicketUpdate } from './backstop';
 import { mount } from '../src/mount';
 import './harness.css';
 
@@ -20,6 +22,10 @@ declare global {
       calls: ZafCall[];
       save(): Promise<SaveVerdict>;
       set(path: string, value: unknown): void;
+      /** An update that meets no save hook (API, bulk edit, mobile): Zendesk's triggers run on it. */
+      apiUpdate(update: RestTicketUpdate): { fired: string[]; ticket: Scenario['ticket'] };
+      /** Opens the ticket again (reloads the page with the ticket as Zendesk now holds it). */
+      reopen(): void;
       scenario: Scenario;
       ready: Promise<void>;
       /** performance.now() when the app was started (for the startup benchmark). */
@@ -174,9 +180,10 @@ async function start() {
   await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
   let scenario: Scenario;
   try {
-    scenario = withFault(await loadScenario(source), params.get('fault'));
+    const reopened = takeReopened(source);
+    scenario = reopened ?? withFault(await loadScenario(source), params.get('fault'));
     const locale = params.get('locale');
-    if (locale) scenario = { ...scenario, currentUser: { ...scenario.currentUser, locale } };
+    if (locale && !reopened) scenario = { ...scenario, currentUser: { ...scenario.currentUser, locale } };
   } catch (error) {
     const problems = error instanceof ScenarioError ? error.problems : [String(error)];
     root.render(
@@ -198,7 +205,8 @@ async function start() {
   const client = createFakeClient(model, { baseUrl: window.location.origin, latencyMs });
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  window.zafMock = { calls: client.calls, save: () => client.save(), set: (path, value) => client.agentSet(path, value), scenario, ready };
+  const current = model;
+  window.zafMock = { calls: client.calls, save: () => client.save(), set: (path, value) => client.agentSet(path, value), apiUpdate: (update) => current.apiUpdate(update), reopen: () => reopenTicket(source, current), scenario, ready };
   root.render(
     <StrictMode>
       <div className="harness">
@@ -222,6 +230,7 @@ async function start() {
           }} />
           <div className="side">
             <TicketEditor client={client} scenario={scenario} />
+            <ApiUpdatePanel model={current} source={source} />
             <CallLog client={client} />
           </div>
         </div>

@@ -35,6 +35,7 @@ export const scenarioSchema = z.object({
     ticket_form_id: id.nullable().optional(),
     collaborator_ids: z.array(id).default([]),
     custom_fields: z.array(z.looseObject({ id, value: z.unknown() })).default([]),
+    tags: z.array(z.string()).default([]),
   }),
   draft: z.object({ text: z.string().default(''), type: z.enum(['publicReply', 'internalNote']).default('publicReply') }).default({ text: '', type: 'publicReply' }),
   comments: z.array(z.looseObject({ id: id.optional(), public: z.boolean().default(true), body: z.string(), author_id: id.optional() })).default([]),

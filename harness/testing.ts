@@ -45,6 +45,15 @@ export async function startScenario(
   return { scenario, model, client, sentinela };
 }
 
+/** The same ticket opened again: a new sidebar over the same Zendesk side (after an update it did not see). */
+export async function reopenTicket(model: TicketModel, options: { store?: KeyValueStore; policy?: RestPolicy } = {}) {
+  current = model;
+  const client = createFakeClient(model, { baseUrl: BASE_URL });
+  const sentinela = createSentinela(client, { store: options.store ?? memoryStore(), policy: options.policy ?? FAST_POLICY });
+  await sentinela.start();
+  return { client, sentinela };
+}
+
 /** Waits until the state satisfies a condition (look-ups run after first paint). */
 export async function until<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
   const started = Date.now();

@@ -1,6 +1,8 @@
 import type { Scenario } from './scenario';
 import manifest from '../manifest.json';
 import { ZendeskAccount, type RestAnswer } from './rest/account';
+import { planBackstop, type BackstopPlan } from '../scripts/backstop/requirements';
+import { ruleTicket, runTriggers, updateProblem, type RestTicketUpdate, type RuleTicket } from './backstop';
 
 /**
  * Zendesk's side of one ticket, from a scenario: answers ZAF paths with the shapes of the ZAF Support
@@ -32,9 +34,20 @@ export class TicketModel {
   /** The account's REST side (/api/v2), over the same objects. */
   readonly account: ZendeskAccount;
 
+  /** The ticket as Zendesk has it stored: what the last update left (triggers compare with it). */
+  private stored: RuleTicket;
+  private backstopPlan: BackstopPlan | null = null;
+
   constructor(scenario: Scenario) {
     this.scenario = structuredClone(scenario);
     this.account = new ZendeskAccount(this.scenario);
+    this.stored = ruleTicket(this.scenario.ticket);
+  }
+
+  /** The backstop the app would ship for this scenario's settings and fields (requirements.json). */
+  get backstop(): BackstopPlan {
+    this.backstopPlan ??= planBackstop(installationSettings(this.scenario), this.scenario.ticket_fields, this.scenario.ticket_forms.length > 0 ? this.scenario.ticket_forms : null);
+    return this.backstopPlan;
   }
 
   get ticket() {
@@ -108,6 +121,8 @@ export class TicketModel {
         return this.scenario.draft.text;
       case 'ticket.comment.type':
         return this.scenario.draft.type;
+      case 'ticket.tags':
+        return [...ticket.tags];
       case 'currentUser.locale':
         return this.scenario.currentUser.locale;
       case 'currentUser':
@@ -243,7 +258,61 @@ export class TicketModel {
       draft.text = '';
       this.emit('comment.text.changed', '');
     }
+    // Zendesk runs its triggers on the saved ticket before answering the save; the open ticket then
+    // shows what they changed.
+    this.runBusinessRules(true);
     this.emit('ticket.saved', { id: this.ticket.id, status: this.ticket.status });
+  }
+
+  /** Runs the backstop's triggers on the update from the stored ticket to this one, and stores the result. */
+  private runBusinessRules(announce: boolean): string[] {
+    const triggers = Object.values(this.backstop.requirements?.triggers ?? {});
+    const { ticket, fired } = runTriggers(triggers, this.stored, ruleTicket(this.ticket));
+    if (ticket.status !== this.ticket.status) {
+      this.ticket.status = ticket.status as Scenario['ticket']['status'];
+      if (announce) this.emit('ticket.status.changed', ticket.status);
+    }
+    if (ticket.tags.join(' ') !== this.ticket.tags.join(' ')) {
+      this.ticket.tags = ticket.tags;
+      if (announce) this.emit('ticket.tags.changed', [...ticket.tags]);
+    }
+    for (const field of ticket.custom_fields) {
+      const mine = this.customField(field.id);
+      if (mine && JSON.stringify(mine.value) === JSON.stringify(field.value)) continue;
+      if (mine) mine.value = field.value;
+      else this.ticket.custom_fields.push({ id: field.id, value: field.value });
+      if (announce) this.emit(`ticket.custom_field_${field.id}.changed`, field.value);
+    }
+    this.ticket.ticket_form_id = ticket.ticket_form_id;
+    this.stored = ruleTicket(this.ticket);
+    return fired;
+  }
+
+  /**
+   * An update that meets no ticket.save hook (the REST API, a bulk edit from a view, the mobile app, an
+   * agent whose sidebar did not load): applied to the stored ticket, then Zendesk's triggers run on it.
+   * No event reaches an open sidebar; the next time the ticket is opened it reads the result.
+   * Throws (as Zendesk answers 422) on an update Zendesk would refuse. Returns the triggers that fired.
+   */
+  apiUpdate(update: RestTicketUpdate): { fired: string[]; ticket: Scenario['ticket'] } {
+    const problem = updateProblem(this.stored, update);
+    if (problem) throw new Error(`422: ${problem}`);
+    const { ticket } = this;
+    if (update.status !== undefined) ticket.status = update.status as Scenario['ticket']['status'];
+    if (update.ticket_form_id !== undefined) ticket.ticket_form_id = update.ticket_form_id;
+    if (update.type !== undefined) ticket.type = update.type;
+    if (update.subject !== undefined) ticket.subject = update.subject;
+    for (const field of update.custom_fields ?? []) {
+      const mine = this.customField(field.id);
+      if (mine) mine.value = field.value;
+      else ticket.custom_fields.push({ id: field.id, value: field.value });
+    }
+    if (update.tags) ticket.tags = [...new Set(update.tags)];
+    if (update.additional_tags) ticket.tags = [...new Set([...ticket.tags, ...update.additional_tags])];
+    if (update.remove_tags) ticket.tags = ticket.tags.filter((tag) => !update.remove_tags!.includes(tag));
+    if (update.comment) this.scenario.comments.push({ id: this.scenario.comments.length + 1000, public: update.comment.public ?? true, body: update.comment.body });
+    const fired = this.runBusinessRules(false);
+    return { fired, ticket: structuredClone(ticket) };
   }
 
   /** /api/v2, answered by the account (with its injected faults). */

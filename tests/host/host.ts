@@ -1,6 +1,7 @@
 import { parseScenario } from '../../harness/scenario';
 import { installationSettings, TicketModel } from '../../harness/ticketModel';
 import type { ZafCall } from '../../harness/fakeClient';
+import type { RestTicketUpdate } from '../../harness/backstop';
 
 /**
  * Zendesk's side of the ZAF v2 postMessage protocol, for the production build in an iframe of another
@@ -23,6 +24,10 @@ declare global {
       save(): Promise<SaveVerdict>;
       /** As if the agent edited the ticket. */
       set(path: string, value: unknown): void;
+      /** An update that meets no save hook (API, bulk edit, mobile): Zendesk's triggers run on it. */
+      apiUpdate(update: RestTicketUpdate): { fired: string[] };
+      /** Opens the ticket again: the app's iframe is loaded anew and shakes hands again. */
+      reopen(): void;
       /** Answers get requests held back (see ?holdGet=1). */
       releaseGets(): void;
       registered: Promise<void>;
@@ -146,6 +151,12 @@ async function start() {
         post({ key: 'zaf.ticket.save', needsReply: true });
       }),
     set: (path, value) => model.set(path, value),
+    apiUpdate: (update) => model.apiUpdate(update),
+    reopen() {
+      subscriptions.clear();
+      pendingSave = null;
+      iframe.src = src.href;
+    },
     releaseGets() {
       holdGets = false;
       for (const reply of heldGets.splice(0)) reply();
