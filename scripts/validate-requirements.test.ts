@@ -102,3 +102,19 @@ describe('npm run package with the backstop', () => {
     expect(() => packageApp(dir, '--settings', settings)).toThrow(/no field a trigger can check is configured/);
   }, 60_000);
 });
+
+describe('README: the backstop', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## The server-side backstop'), readme.indexOf('## QA: scenarios and the harness'));
+
+  it('says how an admin turns it on, regenerates it and turns it off, with commands that exist', () => {
+    for (const part of ['**Turning it on.**', '**After changing the settings**', '**Turning it off.**', 'npm run package -- --from-account', 'npm run package -- --settings my-settings.json --fields my-fields.json']) expect(section).toContain(part);
+    expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.requirements).toBe('node scripts/requirements.mjs');
+    const packageScript = readFileSync(join(ROOT, 'scripts/package.mjs'), 'utf8');
+    for (const option of ['--from-account', '--settings', '--fields']) expect(packageScript).toContain(`'${option}'`);
+  });
+
+  it('says what only the sidebar checks, and why a trigger cannot comment', () => {
+    for (const part of ['internal note with CNPJ and Razão Social', 'New → On Hold', 'Marca and Família *values*', 'macro-only', BACKSTOP_TAG]) expect(section).toContain(part);
+  });
+});
