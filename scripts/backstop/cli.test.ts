@@ -70,8 +70,9 @@ describe('npm run requirements', () => {
   it('says what is wrong with the command line', async () => {
     expect(() => parseArgs([])).toThrow(/give either --settings <file> or --from-account/);
     expect(() => parseArgs(['--settings', 'a', '--from-account'])).toThrow(/give either/);
-    expect(() => parseArgs(['--settings'])).toThrow(/--settings needs a value/);
-    expect(() => parseArgs(['--nope'])).toThrow(/unknown argument --nope/);
+    expect(() => parseArgs(['--settings'])).toThrow(/Option '--settings <value>' argument missing/);
+    expect(() => parseArgs(['--nope'])).toThrow(/Unknown option '--nope'/);
+    expect(parseArgs(['--settings', 's.json', '--fields', 'a.json', '--fields', 'b.json', '--out', 'r.json'])).toEqual({ settings: 's.json', fields: ['a.json', 'b.json'], fromAccount: false, out: 'r.json' });
     expect((await run(['--settings', join(dir, 'missing.json')])).warned).toEqual([`${join(dir, 'missing.json')}: cannot be read`]);
   });
 

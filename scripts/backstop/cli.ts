@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs as parseCommandLine } from 'node:util';
 import { planBackstop, type BackstopPlan, type TicketFormDefinition } from './requirements';
 import type { TicketFieldDefinition } from './reference';
 import { FIELD_ID_PARAMETERS, parseSettings } from '../../src/settings';
@@ -19,6 +20,14 @@ app's settings and your account's ticket fields (README: "The server-side backst
                      ZENDESK_API_TOKEN, or ZENDESK_OAUTH_TOKEN, as zcli)
   --out <file>       where to write it (default: requirements.json)`;
 
+const OPTIONS = {
+  settings: { type: 'string' },
+  fields: { type: 'string', multiple: true },
+  'from-account': { type: 'boolean' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export interface RequirementsArgs {
   settings: string | null;
   fields: string[];
@@ -27,22 +36,15 @@ export interface RequirementsArgs {
 }
 
 export function parseArgs(argv: readonly string[]): RequirementsArgs {
-  const args: RequirementsArgs = { settings: null, fields: [], fromAccount: false, out: 'requirements.json' };
-  for (let index = 0; index < argv.length; index += 1) {
-    const arg = argv[index];
-    const value = () => {
-      const next = argv[index + 1];
-      if (next === undefined || next.startsWith('--')) throw new CaptureError(`${arg} needs a value\n\n${USAGE}`);
-      index += 1;
-      return next;
-    };
-    if (arg === '--settings') args.settings = value();
-    else if (arg === '--fields') args.fields.push(value());
-    else if (arg === '--from-account') args.fromAccount = true;
-    else if (arg === '--out') args.out = value();
-    else if (arg === '--help' || arg === '-h') throw new CaptureError(USAGE);
-    else throw new CaptureError(`unknown argument ${arg}\n\n${USAGE}`);
+  let parsed: ReturnType<typeof parseCommandLine<{ options: typeof OPTIONS }>>;
+  try {
+    parsed = parseCommandLine({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new CaptureError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
   }
+  const { values } = parsed;
+  if (values.help) throw new CaptureError(USAGE);
+  const args: RequirementsArgs = { settings: values.settings ?? null, fields: values.fields ?? [], fromAccount: values['from-account'] ?? false, out: values.out ?? 'requirements.json' };
   if (args.fromAccount === (args.settings !== null)) throw new CaptureError(`give either --settings <file> or --from-account\n\n${USAGE}`);
   return args;
 }
