@@ -1,6 +1,6 @@
 import type { GetResult, RequestOptions, RestResponse, ZafClient } from '../src/zendesk/client';
 import { RestError } from '../src/zendesk/client';
-import { installationSettings, type TicketModel } from './ticketModel';
+import type { TicketModel } from './ticketModel';
 
 export interface ZafCall {
   kind: 'metadata' | 'get' | 'set' | 'invoke' | 'request';
@@ -90,7 +90,7 @@ export function createFakeClient(model: TicketModel, options: FakeClientOptions)
     async metadata() {
       log('metadata', 'metadata', []);
       await roundTrip();
-      return { settings: installationSettings(model.scenario) };
+      return { settings: structuredClone(model.installation.settings), installationId: model.installation.id };
     },
     async get(paths): Promise<GetResult> {
       log('get', paths.join(','), [...paths]);
@@ -112,7 +112,10 @@ export function createFakeClient(model: TicketModel, options: FakeClientOptions)
       log('request', request.url, [request]);
       let response: Response;
       try {
-        response = await doFetch(new URL(request.url, options.baseUrl), { method: request.type ?? 'GET' });
+        response = await doFetch(new URL(request.url, options.baseUrl), {
+          method: request.type ?? 'GET',
+          ...(request.data !== undefined ? { body: request.data, headers: { 'content-type': request.contentType ?? 'application/json' } } : {}),
+        });
       } catch {
         throw new RestError('network', 0);
       }

@@ -7,7 +7,7 @@ export function restHandlers(currentModel: () => TicketModel | null, origin: str
     http.all(`${origin}/api/v2/*`, async ({ request }) => {
       const model = currentModel();
       if (!model) return HttpResponse.json({ error: 'NoScenario' }, { status: 503 });
-      const answer = model.rest(request.method, request.url);
+      const answer = model.rest(request.method, request.url, request.method === 'GET' ? null : await request.text());
       if ('timeout' in answer) {
         await delay('infinite');
         return HttpResponse.json({}, { status: 504 });

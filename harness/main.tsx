@@ -28,6 +28,8 @@ declare global {
       reopen(): void;
       scenario: Scenario;
       ready: Promise<void>;
+      /** Every accepted PUT /api/v2/apps/installations/{id}, body as sent (the setup assistant's writes). */
+      readonly installationWrites: { settings: Record<string, unknown> }[];
       /** performance.now() when the app was started (for the startup benchmark). */
       startedAt?: number;
     };
@@ -184,6 +186,8 @@ async function start() {
     scenario = reopened ?? withFault(await loadScenario(source), params.get('fault'));
     const locale = params.get('locale');
     if (locale && !reopened) scenario = { ...scenario, currentUser: { ...scenario.currentUser, locale } };
+    const role = params.get('role');
+    if (role && !reopened) scenario = { ...scenario, currentUser: { ...scenario.currentUser, role } };
   } catch (error) {
     const problems = error instanceof ScenarioError ? error.problems : [String(error)];
     root.render(
@@ -206,7 +210,19 @@ async function start() {
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const current = model;
-  window.zafMock = { calls: client.calls, save: () => client.save(), set: (path, value) => client.agentSet(path, value), apiUpdate: (update) => current.apiUpdate(update), reopen: () => reopenTicket(source, current), scenario, ready };
+  const installation = model.installation;
+  window.zafMock = {
+    calls: client.calls,
+    save: () => client.save(),
+    set: (path, value) => client.agentSet(path, value),
+    apiUpdate: (update) => current.apiUpdate(update),
+    reopen: () => reopenTicket(source, current),
+    scenario,
+    ready,
+    get installationWrites() {
+      return structuredClone(installation.writes);
+    },
+  };
   root.render(
     <StrictMode>
       <div className="harness">

@@ -10,6 +10,8 @@ const STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const
 const fault = z.object({
   /** A part of the request URL, e.g. "/api/v2/macros". */
   match: z.string().min(1),
+  /** Only requests with this method (e.g. "PUT" for the installation update); omitted: any. */
+  method: z.enum(['GET', 'PUT']).optional(),
   kind: z.enum(['status', 'timeout', 'malformed', 'slow']).default('status'),
   status: z.number().int().min(400).max(599).default(500),
   /** For "slow": the normal answer, after this long. */
@@ -23,7 +25,16 @@ export const scenarioSchema = z.object({
   name: z.string().min(1),
   description: z.string().optional(),
   settings: z.record(z.string(), z.unknown()).default({}),
-  currentUser: z.object({ locale: z.string().default('pt-BR'), name: z.string().default('Agente') }).default({ locale: 'pt-BR', name: 'Agente' }),
+  currentUser: z
+    .object({
+      locale: z.string().default('pt-BR'),
+      name: z.string().default('Agente'),
+      /** ZAF currentUser.role: "admin" for an admin, "agent" for an agent (a custom role has its own name). */
+      role: z.string().min(1).default('agent'),
+    })
+    .default({ locale: 'pt-BR', name: 'Agente', role: 'agent' }),
+  /** The app's installation: metadata().installationId, and what GET/PUT /api/v2/apps/installations/{id} answer. */
+  installation: z.object({ id }).default({ id: 1 }),
   ticket: z.looseObject({
     id,
     status: z.enum(STATUSES),
@@ -48,10 +59,13 @@ export const scenarioSchema = z.object({
         type: z.string(),
         title: z.string(),
         custom_field_options: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional(),
+        active: z.boolean().optional(),
       }),
     )
     .default([]),
-  ticket_forms: z.array(z.looseObject({ id, name: z.string() })).default([]),
+  ticket_forms: z.array(z.looseObject({ id, name: z.string(), active: z.boolean().optional() })).default([]),
+  /** GET /api/v2/organization_fields → .organization_fields: what organizations' `organization_fields` are keyed by. */
+  organization_fields: z.array(z.looseObject({ id: id.optional(), key: z.string().regex(/^\w+$/), type: z.string(), title: z.string(), active: z.boolean().optional() })).default([]),
   macros: z.array(z.looseObject({ id, title: z.string(), active: z.boolean().default(true), actions: z.array(z.looseObject({ field: z.string(), value: z.unknown() })).default([]) })).default([]),
   tickets: z.array(z.looseObject({ id, requester_id: id.nullable().optional(), organization_id: id.nullable().optional(), subject: z.string().optional() })).default([]),
   faults: z

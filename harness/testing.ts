@@ -35,7 +35,8 @@ export async function startScenario(
   source: string | Scenario,
   options: { store?: KeyValueStore; policy?: RestPolicy; edit?: (scenario: Scenario) => void; start?: boolean; latencyMs?: number } = {},
 ) {
-  const scenario = typeof source === 'string' ? readScenario(source) : structuredClone(source);
+  // Cloned either way: zod hands out the same default objects (faults, …) to every parse, and an edit must not leak into the next test.
+  const scenario = structuredClone(typeof source === 'string' ? readScenario(source) : source);
   options.edit?.(scenario);
   const model = new TicketModel(scenario);
   current = model;

@@ -1,5 +1,4 @@
 import type { Scenario } from './scenario';
-import manifest from '../manifest.json';
 import { ZendeskAccount, type RestAnswer } from './rest/account';
 import { planBackstop, type BackstopPlan } from '../scripts/backstop/requirements';
 import { ruleTicket, runTriggers, updateProblem, type RestTicketUpdate, type RuleTicket } from './backstop';
@@ -21,12 +20,9 @@ export class ZafPathError extends Error {
   }
 }
 
-/** What an admin's installation sends in metadata().settings: every parameter, then the scenario's. */
-export function installationSettings(scenario: Scenario): Record<string, unknown> {
-  const defaults = Object.fromEntries(manifest.parameters.map((parameter) => [parameter.name, parameter.default ?? (parameter.type === 'checkbox' ? false : '')]));
-  const given = Object.fromEntries(Object.entries(scenario.settings).map(([name, value]) => [name, typeof value === 'number' && manifest.parameters.find((p) => p.name === name)?.type !== 'number' ? String(value) : value]));
-  return { ...defaults, ...given };
-}
+/** What an admin's installation sends in metadata().settings (harness/rest/setup.ts). */
+import { installationSettings } from './rest/setup';
+export { installationSettings };
 
 export class TicketModel {
   readonly scenario: Scenario;
@@ -125,8 +121,10 @@ export class TicketModel {
         return [...ticket.tags];
       case 'currentUser.locale':
         return this.scenario.currentUser.locale;
+      case 'currentUser.role':
+        return this.scenario.currentUser.role;
       case 'currentUser':
-        return { id: 1, name: this.scenario.currentUser.name, locale: this.scenario.currentUser.locale };
+        return { id: 1, name: this.scenario.currentUser.name, locale: this.scenario.currentUser.locale, role: this.scenario.currentUser.role };
       default:
         throw new ZafPathError(path);
     }
@@ -315,8 +313,13 @@ export class TicketModel {
     return { fired, ticket: structuredClone(ticket) };
   }
 
-  /** /api/v2, answered by the account (with its injected faults). */
-  rest(method: string, url: string): RestAnswer {
-    return this.account.request(method, url);
+  /** The app's installation, as the account stores it: settings now, and every update written to it. */
+  get installation() {
+    return this.account.installation;
+  }
+
+  /** /api/v2, answered by the account (with its injected faults). `body`: the request's, as text. */
+  rest(method: string, url: string, body: string | null = null): RestAnswer {
+    return this.account.request(method, url, body);
   }
 }

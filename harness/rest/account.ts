@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario';
+import { answerSetupRest, installationSettings, type InstallationState } from './setup';
 
 /**
  * Answers /api/v2 like a Zendesk account: the scenario's REST objects (users, organizations, tickets,
@@ -24,29 +25,36 @@ export class ZendeskAccount {
   /** The account's objects: the ZAF side of the same ticket reads and writes the same scenario. */
   readonly scenario: Scenario;
   private faultUses = new Map<number, number>();
+  /** The app's installation (GET/PUT /api/v2/apps/installations/{id}): settings as stored now, every update written. */
+  readonly installation: InstallationState;
 
   constructor(scenario: Scenario) {
     this.scenario = scenario;
+    this.installation = { id: scenario.installation.id, settings: installationSettings(scenario), writes: [] };
   }
 
-  /** One /api/v2 request (method, URL relative or absolute), with the scenario's injected faults. */
-  request(method: string, rawUrl: string): RestAnswer {
+  /** One /api/v2 request (method, URL relative or absolute, body as text), with the scenario's injected faults. */
+  request(method: string, rawUrl: string, body: string | null = null): RestAnswer {
     const url = new URL(rawUrl, 'https://harness.invalid');
-    const faultIndex = this.scenario.faults.requests.findIndex((fault, index) => url.pathname.includes(fault.match) && (fault.times === undefined || (this.faultUses.get(index) ?? 0) < fault.times));
+    const faultIndex = this.scenario.faults.requests.findIndex(
+      (fault, index) => url.pathname.includes(fault.match) && (fault.method === undefined || fault.method === method) && (fault.times === undefined || (this.faultUses.get(index) ?? 0) < fault.times),
+    );
     if (faultIndex >= 0) {
       const fault = this.scenario.faults.requests[faultIndex];
       this.faultUses.set(faultIndex, (this.faultUses.get(faultIndex) ?? 0) + 1);
       if (fault.kind === 'timeout') return { timeout: true };
-      if (fault.kind === 'slow') return { ...this.answer(method, url), delayMs: fault.delayMs };
+      if (fault.kind === 'slow') return { ...this.answer(method, url, body), delayMs: fault.delayMs };
       if (fault.kind === 'malformed') return { status: 200, body: '{"macros": [', headers: { 'content-type': 'application/json' } };
       return { status: fault.status, body: { error: 'InjectedFault' }, headers: fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {} };
     }
-    return this.answer(method, url);
+    return this.answer(method, url, body);
   }
 
-  private answer(method: string, url: URL): { status: number; body: unknown; headers: Record<string, string> } {
+  private answer(method: string, url: URL, requestBody: string | null): { status: number; body: unknown; headers: Record<string, string> } {
     const ok = (body: unknown) => ({ status: 200, body, headers: { 'content-type': 'application/json' } });
     const notFound = { status: 404, body: { error: 'RecordNotFound', description: 'Not found' }, headers: {} };
+    const setup = answerSetupRest(this.scenario, this.installation, method, url, requestBody);
+    if (setup) return setup;
     if (method !== 'GET') return { status: 405, body: { error: 'MethodNotAllowed' }, headers: {} };
     const { scenario } = this;
     const path = url.pathname.replace(/\.json$/, '');

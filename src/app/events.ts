@@ -13,7 +13,6 @@ const text = (data: unknown) => (typeof data === 'string' ? data : data === null
  * events of one change are read back with one get.
  */
 export function listenToTicket(client: ZafClient, store: StateStore, lookups: Lookups) {
-  const { settings } = store.get();
   const draft = () => store.get().context?.ticket.draft;
 
   let peopleRefresh: ReturnType<typeof setTimeout> | null = null;
@@ -62,15 +61,31 @@ export function listenToTicket(client: ZafClient, store: StateStore, lookups: Lo
   });
   client.on('ticket.requester.id.changed', schedulePeopleRefresh);
   client.on('ticket.organization.changed', schedulePeopleRefresh);
-  for (const name of FIELD_ID_PARAMETERS) {
-    const id = settings[name];
-    if (id === null) continue;
-    client.on(`ticket.custom_field_${id}.changed`, (data) => {
-      const context = store.get().context;
-      if (!context) return;
-      store.updateTicket({ fields: { ...context.ticket.fields, [id]: data ?? null } });
-      if (name === 'cnpjFieldId') lookups.organization();
-      if (name === 'marcaFieldId') lookups.comments();
-    });
-  }
+  const listenToFields = fieldListener(client, store, lookups);
+  listenToFields();
+  return { listenToFields };
+}
+
+/**
+ * The change events of the configured custom fields. Calling the returned function again (after the
+ * settings changed: the setup assistant) subscribes the fields not yet listened to; which setting a
+ * field stands for is read when its event arrives, so a field moved to another setting is followed.
+ */
+function fieldListener(client: ZafClient, store: StateStore, lookups: Lookups) {
+  const listened = new Set<number>();
+  return () => {
+    const { settings } = store.get();
+    for (const name of FIELD_ID_PARAMETERS) {
+      const id = settings[name];
+      if (id === null || listened.has(id)) continue;
+      listened.add(id);
+      client.on(`ticket.custom_field_${id}.changed`, (data) => {
+        const { context, settings: now } = store.get();
+        if (!context) return;
+        store.updateTicket({ fields: { ...context.ticket.fields, [id]: data ?? null } });
+        if (now.cnpjFieldId === id) lookups.organization();
+        if (now.marcaFieldId === id) lookups.comments();
+      });
+    }
+  };
 }

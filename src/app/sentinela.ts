@@ -22,13 +22,17 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
   const lookups = createLookups(client, store, options);
   const saveHook = registerSaveHook(client, store, lookups);
   const actions = createActions(client, store, lookups);
+  /** What the installation handed the app at start (metadata), and the events of its configured fields. */
+  let installation: { settings: Record<string, unknown>; id: number | null } = { settings: {}, id: null };
+  let listenToFields: () => void = () => undefined;
 
   async function start() {
     try {
-      const { settings: raw } = await client.metadata();
-      const { settings, issues } = parseSettings(raw);
+      const metadata = await client.metadata();
+      installation = { settings: metadata.settings, id: metadata.installationId ?? null };
+      const { settings, issues } = parseSettings(metadata.settings);
       store.update({ settings, settingsIssues: issues, settingsKnown: true });
-      listenToTicket(client, store, lookups);
+      listenToFields = listenToTicket(client, store, lookups).listenToFields;
       saveHook.listenForSaved();
       const context = await readTicketContext(client, settings);
       const locale = resolveLocale(context.locale);
@@ -41,8 +45,31 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     }
   }
 
+  /**
+   * New installation settings (the setup assistant wrote them): parsed as at start, the ticket read
+   * again with the fields they name (one batched get), their change events listened to, the look-ups
+   * run. The ticket's saved status is kept: nothing was saved meanwhile.
+   */
+  async function applySettings(raw: Record<string, unknown>) {
+    installation = { ...installation, settings: raw };
+    const { settings, issues } = parseSettings(raw);
+    store.update({ settings, settingsIssues: issues });
+    listenToFields();
+    const before = store.get().context;
+    const context = await readTicketContext(client, settings);
+    store.update({ context: before ? { ...context, ticket: { ...context.ticket, savedStatus: before.ticket.savedStatus } } : context });
+    lookups.all();
+  }
+
+  /** The setup assistant (admins only; it checks the role itself), loaded on demand: not in first paint. */
+  async function openSetup() {
+    const { createSetup } = await import('./setup');
+    return createSetup({ client, policy: options.policy, installationId: installation.id, startupSettings: installation.settings, applySettings });
+  }
+
   return {
     start,
+    openSetup,
     handleSave: saveHook.handleSave,
     getState: store.get,
     subscribe: store.subscribe,

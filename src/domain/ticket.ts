@@ -59,6 +59,8 @@ export interface TicketContext {
   /** Configured custom fields among them: their checks say "not checked", never "missing". */
   unreadableFields: number[];
   locale: string;
+  /** ZAF `currentUser.role` ("admin", "agent", or a custom role's name); null when it could not be read. */
+  role?: string | null;
 }
 
 /** Whether ZAF could read this part of the ticket (an unreadable part is unknown, not empty). */

@@ -16,14 +16,37 @@ export interface RestResponse {
   headers: Record<string, string>;
 }
 
+/**
+ * ZAF `client.request` options (jQuery.ajax-like: `type`, `contentType`, `data`), the few used here.
+ * https://developer.zendesk.com/api-reference/apps/apps-core-api/client_api/#clientrequestoptions
+ */
 export interface RequestOptions {
   url: string;
-  type?: 'GET';
+  type?: 'GET' | 'PUT';
+  /** The body, already serialised (JSON text for `application/json`). */
+  data?: string;
+  contentType?: 'application/json';
+}
+
+export interface AppMetadata {
+  /** The installation's settings (parameter values), from the handshake. */
+  settings: Record<string, unknown>;
+  /**
+   * The installation's ID (`metadata().installationId`, a number in production). Null when the app
+   * does not run from an installation: `zcli apps:server` gives a non-numeric one.
+   */
+  installationId?: number | null;
+}
+
+/** metadata().installationId as ZAF gives it: a number in production, a string under zcli apps:server. */
+export function readInstallationId(value: unknown): number | null {
+  const id = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
 export interface ZafClient {
-  /** Installation settings, from the handshake. */
-  metadata(): Promise<{ settings: Record<string, unknown> }>;
+  /** Installation settings and ID, from the handshake. */
+  metadata(): Promise<AppMetadata>;
   get(paths: readonly string[]): Promise<GetResult>;
   set(path: string, value: unknown): Promise<void>;
   invoke(name: string, ...args: unknown[]): Promise<void>;

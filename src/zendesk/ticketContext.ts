@@ -17,7 +17,8 @@ export const PART_PATHS: Record<TicketPart, string> = {
   tags: 'ticket.tags',
 };
 
-const BASE_PATHS = [...Object.values(PART_PATHS), 'currentUser.locale'];
+/** `currentUser.role` is "admin" for an admin (docs/zendesk-facts/zaf-and-validator.md §6): admins get the setup assistant. */
+const BASE_PATHS = [...Object.values(PART_PATHS), 'currentUser.locale', 'currentUser.role'];
 
 
 /** Dropdowns whose options the rules read (catalog paths, Marca and Família labels). */
@@ -108,6 +109,7 @@ export function toTicketContext(values: Record<string, unknown>, errors: Record<
     unreadablePaths: Object.keys(errors),
     unreadableFields: configuredIds(settings, FIELD_ID_PARAMETERS).filter((id) => fieldPath(id) in errors),
     locale: asText(values['currentUser.locale']) || 'pt-BR',
+    role: 'currentUser.role' in errors ? null : asText(values['currentUser.role']) || null,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { GetResult, RestResponse, ZafClient } from './client';
-import { RestError, failureOfStatus } from './client';
+import { RestError, failureOfStatus, readInstallationId } from './client';
 
 /** The part of Zendesk's ZAF SDK client (loaded from Zendesk's CDN in iframe.html) that we use. */
 interface SdkClient {
@@ -8,7 +8,7 @@ interface SdkClient {
   invoke(name: string, ...args: unknown[]): Promise<unknown>;
   request(options: Record<string, unknown>): Promise<unknown>;
   on(event: string, handler: (data: unknown) => unknown): void;
-  metadata(): Promise<{ settings?: Record<string, unknown> }>;
+  metadata(): Promise<{ settings?: Record<string, unknown>; installationId?: unknown }>;
 }
 
 declare global {
@@ -35,7 +35,10 @@ export function createZafClient(): ZafClient | null {
   const sdk = window.ZAFClient?.init();
   if (!sdk) return null;
   return {
-    metadata: async () => ({ settings: (await sdk.metadata()).settings ?? {} }),
+    async metadata() {
+      const metadata = await sdk.metadata();
+      return { settings: metadata.settings ?? {}, installationId: readInstallationId(metadata.installationId) };
+    },
     async get(paths): Promise<GetResult> {
       const answer = await sdk.get([...paths]);
       const { errors = {}, ...values } = answer;

@@ -1,5 +1,5 @@
 import { parseScenario } from '../../harness/scenario';
-import { installationSettings, TicketModel } from '../../harness/ticketModel';
+import { TicketModel } from '../../harness/ticketModel';
 import type { ZafCall } from '../../harness/fakeClient';
 import type { RestTicketUpdate } from '../../harness/backstop';
 
@@ -30,6 +30,8 @@ declare global {
       reopen(): void;
       /** Answers get requests held back (see ?holdGet=1). */
       releaseGets(): void;
+      /** Every accepted PUT /api/v2/apps/installations/{id}, body as sent. */
+      installationWrites: { settings: Record<string, unknown> }[];
       registered: Promise<void>;
     };
   }
@@ -90,7 +92,7 @@ async function start() {
           key: 'zaf.app.registered',
           message: {
             context: { product: 'support', location: 'ticket_sidebar', ticketId: model.ticket.id, instanceGuid: APP_GUID, account: { subdomain: 'sentinela-test' } },
-            metadata: { appId: 1, installationId: 1, name: 'Sentinela', version: '0.1.0', settings: installationSettings(scenario) },
+            metadata: { appId: 1, installationId: model.installation.id, name: 'Sentinela', version: '0.1.0', settings: structuredClone(model.installation.settings) },
           },
         });
         resolveRegistered();
@@ -107,9 +109,9 @@ async function start() {
       return;
     }
     if (typeof data.key === 'string' && /^request:\d+$/.test(data.key)) {
-      const options = data.message as { url: string; type?: string };
+      const options = data.message as { url: string; type?: string; data?: unknown };
       log('request', options.url, [options]);
-      const response = model.rest(options.type ?? 'GET', options.url);
+      const response = model.rest(options.type ?? 'GET', options.url, typeof options.data === 'string' ? options.data : null);
       if ('timeout' in response) return; // never answers, as a hung request
       const args = { status: response.status, headers: response.headers, responseJSON: typeof response.body === 'string' ? undefined : response.body, responseText: typeof response.body === 'string' ? response.body : JSON.stringify(response.body) };
       setTimeout(() => post({ key: `zaf.${data.key}.${response.status < 400 ? 'done' : 'fail'}`, message: { responseArgs: response.status < 400 ? [args, 'success', args] : [args, 'error', 'error'] } }), latencyMs + (response.delayMs ?? 0));
@@ -142,6 +144,9 @@ async function start() {
       return [...subscriptions];
     },
     registered,
+    get installationWrites() {
+      return structuredClone(model.installation.writes);
+    },
     save: () =>
       new Promise<SaveVerdict>((resolve) => {
         pendingSave = (verdict) => {
