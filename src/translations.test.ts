@@ -8,10 +8,20 @@ import type { FailureReason } from './domain/ticket';
 import type { ChecklistState } from './domain/saveGuard';
 import type { InputName } from './domain/procedures';
 import type { MacroMatch } from './domain/macros';
+import type { CurrentState, ProposalStatus, Rejected, Candidate } from './domain/setupProposal';
+import type { TargetObject } from './domain/setupTargets';
+import type { AccountRead } from './zendesk/setupApi';
+import type { WriteFailure } from './zendesk/installationApi';
+import type { WriteResult } from './app/setup';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const LOCALES = ['pt-BR', 'en', 'es'];
-const load = (locale: string) => JSON.parse(readFileSync(join(ROOT, 'translations', `${locale.toLowerCase()}.json`), 'utf8')) as { app: { name: string; parameters: Record<string, { label: string; helpText: string }> }; ui: Record<string, string> };
+type TranslationFile = { app: { name: string; parameters: Record<string, { label: string; helpText: string }> }; ui: Record<string, string>; admin: Record<string, string> };
+/** `ui`: first paint's texts; `admin`: the setup assistant's, loaded with its chunk. The checks read both as one dictionary. */
+const load = (locale: string) => {
+  const file = JSON.parse(readFileSync(join(ROOT, 'translations', `${locale.toLowerCase()}.json`), 'utf8')) as TranslationFile;
+  return { ...file, sections: { ui: file.ui, admin: file.admin }, ui: { ...file.ui, ...file.admin } };
+};
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -53,6 +63,29 @@ function builtKeys(): string[] {
     ...inputs.map((input) => `input.${input}`),
     ...macroKinds.map((kind) => `config.macro.${kind}`),
     ...PROCEDURES.map((id) => `procedure.${id}.name`),
+    ...setupKeys(),
+  ];
+}
+
+/** The setup assistant's keys built from closed sets (src/ui/admin). */
+function setupKeys(): string[] {
+  const statuses = ['kept', 'proposed', 'conflict', 'missing', 'unknown'] satisfies ProposalStatus[];
+  const currentStates = ['absent', 'wrongType', 'inactive', 'ambiguous'] satisfies Exclude<CurrentState, 'valid' | 'empty' | 'unknown'>[];
+  const rejected = ['type', 'inactive', 'personal'] satisfies Rejected['reason'][];
+  const notes = ['groupRestricted', 'sameTitle'] satisfies NonNullable<Candidate['notes']>[number][];
+  const groups = ['ticketField', 'ticketForm', 'organizationField', 'macro'] satisfies TargetObject[];
+  const lists = ['ticketFields', 'ticketForms', 'organizationFields', 'macros'] satisfies (keyof AccountRead)[];
+  const failures = ['forbidden', 'invalid', 'rateLimited', 'notFound', 'server', 'timeout', 'network', 'malformed'] satisfies WriteFailure[];
+  const refusals = ['notAdmin', 'noInstallation'] satisfies Extract<WriteResult, { state: 'refused' }>['reason'][];
+  return [
+    ...statuses.map((status) => `setup.status.${status}`),
+    ...currentStates.map((state) => `setup.currentState.${state}`),
+    ...rejected.map((reason) => `setup.rejected.${reason}`),
+    ...notes.map((note) => `setup.note.${note}`),
+    ...groups.map((group) => `setup.group.${group}`),
+    ...lists.map((list) => `setup.list.${list}`),
+    ...failures.map((failure) => `setup.failed.${failure}`),
+    ...refusals.map((refusal) => `setup.refused.${refusal}`),
   ];
 }
 
@@ -83,6 +116,12 @@ describe('translations', () => {
       expect(app.parameters[parameter.name]?.helpText, parameter.name).toBeTruthy();
     }
     expect(Object.keys(app.parameters).sort()).toEqual(PARAMETERS.map((p) => p.name).sort());
+  });
+
+  it.each(LOCALES)('%s keeps the setup assistant’s texts apart from first paint’s (admin: setup.* only)', (locale) => {
+    const { sections } = dictionaries[locale];
+    expect(Object.keys(sections.admin).filter((key) => !key.startsWith('setup.'))).toEqual([]);
+    expect(Object.keys(sections.ui).filter((key) => key.startsWith('setup.'))).toEqual([]);
   });
 
   it('the key scan itself finds keys (a broken scan would pass everything)', () => {

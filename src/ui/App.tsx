@@ -8,6 +8,7 @@ import { Checklist } from './Checklist';
 import { Catalog } from './Catalog';
 import { Notices } from './Notices';
 import { Section } from './Section';
+import { AdminEntry } from './admin/AdminEntry';
 
 /** Not needed for first paint: loaded while the agent reads the findings. */
 const Procedures = lazy(() => import('./Procedures'));
@@ -66,6 +67,7 @@ export function App({ sentinela, onResize }: { sentinela: Sentinela; onResize?: 
               </Suspense>
             </Section>
             <ConfigurationList findings={view.findings} state={state} />
+            <AdminEntry state={state} sentinela={sentinela} />
           </>
         ) : null}
       </main>
