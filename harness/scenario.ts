@@ -87,6 +87,10 @@ export const FAULT_PRESETS = {
   'server-error': { requests: [{ match: '/api/v2/', kind: 'status', status: 503 }] },
   timeout: { requests: [{ match: '/api/v2/', kind: 'timeout', status: 500 }] },
   'malformed-json': { requests: [{ match: '/api/v2/', kind: 'malformed', status: 500 }] },
+  /** The setup assistant's installation update refused by Zendesk (403 / 422 / 429). */
+  'setup-forbidden': { requests: [{ match: '/api/v2/apps/installations', method: 'PUT', kind: 'status', status: 403 }] },
+  'setup-invalid': { requests: [{ match: '/api/v2/apps/installations', method: 'PUT', kind: 'status', status: 422 }] },
+  'setup-rate-limited': { requests: [{ match: '/api/v2/apps/installations', method: 'PUT', kind: 'status', status: 429, retryAfter: 30 }] },
   'zaf-actions-fail': { failingActions: ['macro', 'ticket.subject', 'ticket.status', 'ticket.requester', 'ticket.collaborators.add', 'ticket.comment.appendText'] },
 } as const satisfies Record<string, Partial<{ requests: z.input<typeof fault>[]; failingActions: string[] }>>;
 export type FaultPreset = keyof typeof FAULT_PRESETS;

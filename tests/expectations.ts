@@ -35,6 +35,8 @@ export const EXPECTED: Record<string, { findings: string[]; texts: string[]; sho
   '17-api-timeout': { findings: [], texts: ['as observações salvas não puderam ser lidas'], wait: 'não puderam ser lidas' },
   '18-misconfigured': { findings: [], texts: ['Configuração (4)'], wait: 'Configuração (4)' },
   '20-os-on-hold': { findings: [], texts: ['Restaurante Sabor Caseiro Ltda', 'Nada bloqueia o atendimento.'] },
+  '21-setup-fresh-install': { findings: ['warn:wallet.none:status'], texts: ['Mercado Boa Vista Ltda', 'Sem carteira Prime/HelpDesk', 'Configuração (16)'], wait: 'Configuração (16)' },
+  '22-setup-conflicts': { findings: ['warn:wallet.none:status'], texts: ['Mercado Boa Vista Ltda', 'Configuração (16)'], wait: 'Configuração (16)' },
   '19-html-in-customer-data': { findings: ['warn:wallet.unrecognized.<script>window.__pwned=5</script>:status'], texts: ['<img src=x onerror="window.__pwned=4">Loja XSS'] },
 };
 

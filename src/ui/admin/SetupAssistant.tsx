@@ -8,6 +8,7 @@ import { loadAdminTexts, type AdminTexts } from './adminTexts';
 import { MappingList } from './MappingList';
 import { CatalogCheckView } from './CatalogCheckView';
 import { SetupDiff } from './SetupDiff';
+import './setup.css';
 
 const LISTS = ['ticketFields', 'ticketForms', 'organizationFields', 'macros'] as const satisfies readonly (keyof AccountRead)[];
 
