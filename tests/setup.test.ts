@@ -1,42 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { parseScenario } from '../harness/scenario';
-import { installationSettings } from '../harness/ticketModel';
+import { expectedSetupSettings, SETUP_MAPPING, SETUP_SCENARIO } from './fixtures/setupMapping';
 import { appCalls, expectNoProblems, hostCalls, launch, openInHost, openScenario, screenshot, sidebar, watchedPage, type Watched } from './browser';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
 afterAll(async () => browser?.close());
 
-const SCENARIO = '21-setup-fresh-install';
-/** What the admin confirms on scenario 21: every setting that names an account object, found by title and type. */
-const MAPPING = {
-  cnpjFieldId: '4100001',
-  sessionTicketIdFieldId: '4100002',
-  catalogFieldId: '4100003',
-  marcaFieldId: '4100004',
-  familiaFieldId: '4100005',
-  categoriaFieldId: '4100006',
-  motivoFieldId: '4100007',
-  osNumberFieldId: '4100008',
-  areaResponsavelFieldId: '4100009',
-  numeroReferenciaFieldId: '4100010',
-  formulario0800FormId: '9012',
-  orgCnpjField: 'cnpj_cliente',
-  orgRazaoSocialField: 'razao_social_cliente',
-  orgHelpDeskField: 'carteira_comum_pc',
-  orgPrimeField: 'prime_winthor',
-  orgFinancialPendingField: 'pendencia_financeira_cli',
-  macroCloseWhatsapp: 'Atendimento WhatsApp (oficial)',
-  macroTransferN2: 'WhatsApp::1. Atendimento Whatsapp Transferência N2(oficial)',
-};
-/** The complete set the update must carry: the fresh installation's settings with the mapping over them. */
-const expectedSettings = () => {
-  const scenario = parseScenario(readFileSync(resolve(import.meta.dirname, `../harness/scenarios/${SCENARIO}.json`), 'utf8'));
-  return { ...installationSettings(scenario), ...MAPPING };
-};
+const SCENARIO = SETUP_SCENARIO;
+const MAPPING = SETUP_MAPPING;
+const expectedSettings = expectedSetupSettings;
 
 type Root = Locator | FrameLocator;
 const valueOf = (root: Root, parameter: string) => root.locator(`[data-setting="${parameter}"] [data-testid="setup-value"]`).innerText();

@@ -1,6 +1,6 @@
 import type { ZafClient } from '../zendesk/client';
 import { readOrganization, readPerson, readTags } from '../zendesk/ticketContext';
-import { FIELD_ID_PARAMETERS } from '../settings';
+import { FIELD_ID_PARAMETERS, type Settings } from '../settings';
 import { msg } from '../domain/message';
 import type { StateStore } from './state';
 import type { Lookups } from './lookups';
@@ -73,8 +73,7 @@ export function listenToTicket(client: ZafClient, store: StateStore, lookups: Lo
  */
 function fieldListener(client: ZafClient, store: StateStore, lookups: Lookups) {
   const listened = new Set<number>();
-  return () => {
-    const { settings } = store.get();
+  return (settings: Settings = store.get().settings) => {
     for (const name of FIELD_ID_PARAMETERS) {
       const id = settings[name];
       if (id === null || listened.has(id)) continue;

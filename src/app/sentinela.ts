@@ -1,6 +1,6 @@
 import type { ZafClient } from '../zendesk/client';
 import { readTicketContext } from '../zendesk/ticketContext';
-import { parseSettings } from '../settings';
+import { FIELD_ID_PARAMETERS, parseSettings, type Settings } from '../settings';
 import { msg } from '../domain/message';
 import { createTranslate, loadDictionary, resolveLocale, DEFAULT_DICTIONARY } from '../i18n';
 import { createStateStore } from './state';
@@ -24,7 +24,7 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
   const actions = createActions(client, store, lookups);
   /** What the installation handed the app at start (metadata), and the events of its configured fields. */
   let installation: { settings: Record<string, unknown>; id: number | null } = { settings: {}, id: null };
-  let listenToFields: () => void = () => undefined;
+  let listenToFields: (settings?: Settings) => void = () => undefined;
 
   async function start() {
     try {
@@ -46,18 +46,26 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
   }
 
   /**
-   * New installation settings (the setup assistant wrote them): parsed as at start, the ticket read
-   * again with the fields they name (one batched get), their change events listened to, the look-ups
-   * run. The ticket's saved status is kept: nothing was saved meanwhile.
+   * New installation settings (the setup assistant wrote them): parsed as at start, their fields'
+   * change events listened to, the ticket read again with the fields they name (one batched get), then
+   * settings and ticket replaced together, and the look-ups run. The saved status is kept (nothing was
+   * saved meanwhile). When the ticket cannot be read again, the fields it did not read are unreadable
+   * ("not checked"), never empty. Never rejects.
    */
   async function applySettings(raw: Record<string, unknown>) {
     installation = { ...installation, settings: raw };
     const { settings, issues } = parseSettings(raw);
-    store.update({ settings, settingsIssues: issues });
-    listenToFields();
+    listenToFields(settings);
     const before = store.get().context;
-    const context = await readTicketContext(client, settings);
-    store.update({ context: before ? { ...context, ticket: { ...context.ticket, savedStatus: before.ticket.savedStatus } } : context });
+    let context = before;
+    try {
+      const read = await readTicketContext(client, settings);
+      context = before ? { ...read, ticket: { ...read.ticket, savedStatus: before.ticket.savedStatus } } : read;
+    } catch {
+      const ids = FIELD_ID_PARAMETERS.map((name) => settings[name]).filter((id): id is number => id !== null && !(before && id in before.ticket.fields));
+      context = before ? { ...before, unreadableFields: [...new Set([...before.unreadableFields, ...ids])] } : null;
+    }
+    store.update({ settings, settingsIssues: issues, context });
     lookups.all();
   }
 

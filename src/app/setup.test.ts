@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { server, startScenario, until } from '../../harness/testing';
-import { installationSettings } from '../../harness/ticketModel';
+import { expectedSetupSettings, SETUP_MAPPING as MAPPING } from '../../tests/fixtures/setupMapping';
 import type { Scenario } from '../../harness/scenario';
 import { computeFindings } from '../domain/findings';
 import { guardCanApply } from '../domain/saveGuard';
@@ -11,28 +11,6 @@ import type { SentinelaState } from './state';
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
-
-/** What scenario 21's account maps to (the proposal the admin confirms). */
-const MAPPING = {
-  cnpjFieldId: '4100001',
-  sessionTicketIdFieldId: '4100002',
-  catalogFieldId: '4100003',
-  marcaFieldId: '4100004',
-  familiaFieldId: '4100005',
-  categoriaFieldId: '4100006',
-  motivoFieldId: '4100007',
-  osNumberFieldId: '4100008',
-  areaResponsavelFieldId: '4100009',
-  numeroReferenciaFieldId: '4100010',
-  formulario0800FormId: '9012',
-  orgCnpjField: 'cnpj_cliente',
-  orgRazaoSocialField: 'razao_social_cliente',
-  orgHelpDeskField: 'carteira_comum_pc',
-  orgPrimeField: 'prime_winthor',
-  orgFinancialPendingField: 'pendencia_financeira_cli',
-  macroCloseWhatsapp: 'Atendimento WhatsApp (oficial)',
-  macroTransferN2: 'WhatsApp::1. Atendimento Whatsapp Transferência N2(oficial)',
-};
 
 const findingIds = (state: SentinelaState) => computeFindings({ context: state.context!, settings: state.settings, settingsIssues: state.settingsIssues, organizationSearch: state.organizationSearch, macros: state.macros }).map((f) => f.id);
 const requests = (client: { calls: { kind: string; target: string; args: unknown[] }[] }) => client.calls.filter((call) => call.kind === 'request');
@@ -46,7 +24,7 @@ async function openSetup(name: string, edit?: (scenario: Scenario) => void) {
 
 describe('the setup assistant, as an admin on a fresh install', () => {
   it('proposes every mapping, writes exactly the complete set once confirmed, and the sidebar’s checks are on', async () => {
-    const { sentinela, setup, model, scenario, client } = await openSetup('21-setup-fresh-install');
+    const { sentinela, setup, model, client } = await openSetup('21-setup-fresh-install');
     expect(findingIds(sentinela.getState())).toEqual(expect.arrayContaining(['config.cnpjFieldId', 'config.formulario0800FormId', 'wallet.none']));
     expect(guardCanApply(sentinela.getState().context!, sentinela.getState().settings)).toBe(false);
 
@@ -64,7 +42,7 @@ describe('the setup assistant, as an admin on a fresh install', () => {
     const result = await setup.confirm();
     expect(result).toMatchObject({ state: 'written', answerLost: false });
     // Exactly one update, carrying every parameter: the stored values, the mapping over them.
-    expect(model.installation.writes).toEqual([{ settings: { ...installationSettings(scenario), ...MAPPING } }]);
+    expect(model.installation.writes).toEqual([{ settings: expectedSetupSettings() }]);
     const puts = requests(client).filter((call) => (call.args[0] as { type?: string }).type === 'PUT');
     expect(puts.map((call) => call.target)).toEqual(['/api/v2/apps/installations/360777.json']);
 
