@@ -1,6 +1,6 @@
 import type { ZafClient } from '../zendesk/client';
 import { readTicketContext } from '../zendesk/ticketContext';
-import { FIELD_ID_PARAMETERS, parseSettings, type Settings } from '../settings';
+import { parseSettings, type Settings } from '../settings';
 import { msg } from '../domain/message';
 import { createTranslate, loadDictionary, resolveLocale, DEFAULT_DICTIONARY } from '../i18n';
 import { createStateStore } from './state';
@@ -45,34 +45,14 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     }
   }
 
-  /**
-   * New installation settings (the setup assistant wrote them): parsed as at start, their fields'
-   * change events listened to, the ticket read again with the fields they name (one batched get), then
-   * settings and ticket replaced together, and the look-ups run. The saved status is kept (nothing was
-   * saved meanwhile). When the ticket cannot be read again, the fields it did not read are unreadable
-   * ("not checked"), never empty. Never rejects.
-   */
-  async function applySettings(raw: Record<string, unknown>) {
-    installation = { ...installation, settings: raw };
-    const { settings, issues } = parseSettings(raw);
-    listenToFields(settings);
-    const before = store.get().context;
-    let context = before;
-    try {
-      const read = await readTicketContext(client, settings);
-      context = before ? { ...read, ticket: { ...read.ticket, savedStatus: before.ticket.savedStatus } } : read;
-    } catch {
-      const ids = FIELD_ID_PARAMETERS.map((name) => settings[name]).filter((id): id is number => id !== null && !(before && id in before.ticket.fields));
-      context = before ? { ...before, unreadableFields: [...new Set([...before.unreadableFields, ...ids])] } : null;
-    }
-    store.update({ settings, settingsIssues: issues, context });
-    lookups.all();
-  }
-
   /** The setup assistant (admins only; it checks the role itself), loaded on demand: not in first paint. */
   async function openSetup() {
-    const { createSetup } = await import('./setup');
-    return createSetup({ client, policy: options.policy, installationId: installation.id, startupSettings: installation.settings, applySettings });
+    const [{ createSetup }, { applySettings }] = await Promise.all([import('./setup'), import('./setupApply')]);
+    const apply = async (raw: Record<string, unknown>) => {
+      installation = { ...installation, settings: raw };
+      await applySettings({ client, store, lookups, listenToFields }, raw);
+    };
+    return createSetup({ client, policy: options.policy, installationId: installation.id, startupSettings: installation.settings, applySettings: apply });
   }
 
   return {

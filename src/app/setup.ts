@@ -8,7 +8,7 @@ import { proposeMapping, type SetupProposal } from '../domain/setupProposal';
 import { chosenValues, settingsDiff, settingsToWrite, unresolvedConflicts, type SettingChange, type SetupChoices, type StoredSettings } from '../domain/setupSettings';
 import { catalogRuleProblems, type CatalogRuleProblem } from '../domain/setupCatalog';
 import { duplicatesOf } from '../domain/setupProposal';
-import { confirmAdmin } from './setupAccess';
+import { ADMIN_ROLE } from './setupAccess';
 
 /**
  * The setup assistant without React: reads the account (ticket fields, forms, organization fields,
@@ -17,6 +17,19 @@ import { confirmAdmin } from './setupAccess';
  * sidebar then runs on the new settings. Admins only: the role is read afresh before the account is
  * read and again before the write, so no agent gets here by any path (not only the UI's).
  */
+
+/**
+ * A fresh read of the role, right before the assistant reads the account or writes the settings: the
+ * code path itself refuses a non-admin, whatever the UI shows. Never rejects; false when unreadable.
+ */
+export async function confirmAdmin(client: ZafClient): Promise<boolean> {
+  try {
+    const { values, errors } = await client.get(['currentUser.role']);
+    return !('currentUser.role' in errors) && values['currentUser.role'] === ADMIN_ROLE;
+  } catch {
+    return false;
+  }
+}
 
 export type WriteResult =
   /** Written; `answerLost`: Zendesk's answer did not arrive, reading the installation back showed the new settings. */

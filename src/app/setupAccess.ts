@@ -1,4 +1,3 @@
-import type { ZafClient } from '../zendesk/client';
 import type { SentinelaState } from './state';
 
 /**
@@ -12,17 +11,4 @@ export const ADMIN_ROLE = 'admin';
 /** From the batched get of first render: whether to offer the assistant at all. */
 export function isAdmin(state: Pick<SentinelaState, 'context'>): boolean {
   return state.context?.role === ADMIN_ROLE;
-}
-
-/**
- * A fresh read of the role, right before the assistant reads the account or writes the settings: the
- * code path itself refuses a non-admin, whatever the UI shows. Never rejects; false when unreadable.
- */
-export async function confirmAdmin(client: ZafClient): Promise<boolean> {
-  try {
-    const { values, errors } = await client.get(['currentUser.role']);
-    return !('currentUser.role' in errors) && values['currentUser.role'] === ADMIN_ROLE;
-  } catch {
-    return false;
-  }
 }
