@@ -1,43 +1,66 @@
 import type { CatalogRule } from '../settings';
 import type { FieldOption } from './ticket';
 import { normalize, words as wordsOf } from './text';
+import { readText } from './reading';
 
 /** `A::B::C` (how Zendesk stores nested options) → `A >> B >> C` (how agents write the path). */
 export function displayPath(label: string): string {
   return label.split('::').map((part) => part.trim()).join(' >> ');
 }
 
-/** One comparable form for both spellings: `A::B` and `A >>  b` are the same path. */
+/**
+ * The levels of a path as written, compared as agents read them: `A::B` and `A >>  b` are the same
+ * path. Only the level separators `::` and `>>` split here, so `99 > 007` stays one level.
+ */
 export function pathKey(path: string): string {
-  return path
+  return normalize(path)
     .split(/::|>>/)
-    .map((part) => normalize(part))
+    .map((part) => part.trim())
     .join('>>');
 }
 
-/** Every run of 1..maxWords consecutive words: a keyword (word or phrase) matches when it is one of them. */
-function phrasesOf(text: string, maxWords: number): Set<string> {
-  const words = wordsOf(text);
-  const phrases = new Set<string>();
-  for (let start = 0; start < words.length; start += 1) {
-    let phrase = '';
-    for (let length = 1; length <= maxWords && start + length <= words.length; length += 1) {
-      phrase = length === 1 ? words[start] : `${phrase} ${words[start + length - 1]}`;
-      phrases.add(phrase);
-    }
-  }
-  return phrases;
+/**
+ * The labels of a path with every separator aside (`::`, `>>`, `>`, `/`, `»`, `›`, `→`, any spacing):
+ * `Distribuição >> Linha Winthor >> 99 > 007 >> X` and the option `Distribuição::Linha Winthor::99::007::X`
+ * have the same labels. What matters is the option's labels, not how the path separates them.
+ */
+export function pathLabels(path: string): string {
+  return normalize(path)
+    .split(/::|>>|[>/»›→]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join('/');
+}
+
+interface OptionIndex {
+  byKey: Map<string, FieldOption>;
+  byLabels: Map<string, FieldOption>;
 }
 
 /** The field's options by comparable path, built once per option list (the field definition). */
-const indexedOptions = new WeakMap<readonly FieldOption[], Map<string, FieldOption>>();
-function indexOptions(options: readonly FieldOption[]): Map<string, FieldOption> {
+const indexedOptions = new WeakMap<readonly FieldOption[], OptionIndex>();
+function indexOptions(options: readonly FieldOption[]): OptionIndex {
   let index = indexedOptions.get(options);
   if (!index) {
-    index = new Map(options.map((option) => [pathKey(option.label), option]));
+    index = { byKey: new Map(), byLabels: new Map() };
+    for (const option of options) {
+      const key = pathKey(option.label);
+      const labels = pathLabels(option.label);
+      if (!index.byKey.has(key)) index.byKey.set(key, option);
+      if (!index.byLabels.has(labels)) index.byLabels.set(labels, option);
+    }
     indexedOptions.set(options, index);
   }
   return index;
+}
+
+/**
+ * The option a path (as a rule or an agent writes it) stands for: the option with the same levels, else
+ * the first option with the same labels whatever the separators (`99 > 007` as one level or as two).
+ */
+export function optionForPath(options: readonly FieldOption[], path: string): FieldOption | null {
+  const index = indexOptions(options);
+  return index.byKey.get(pathKey(path)) ?? index.byLabels.get(pathLabels(path)) ?? null;
 }
 
 /** Rules are settings: their keywords are normalised once per rule list, not once per ranking. */
@@ -76,9 +99,9 @@ export function catalogSuggestions(
   options: readonly FieldOption[] | null,
 ): CatalogSuggestion[] {
   const { needles, maxWords } = prepare(rules);
-  const subject = phrasesOf(text.subject, maxWords);
-  const description = phrasesOf(text.description, maxWords);
-  const optionByKey = indexOptions(options ?? []);
+  // Per text, once (reading.ts): a 1 MB first comment costs nothing on the next keystroke.
+  const subject = readText(text.subject).phrases(maxWords);
+  const description = readText(text.description).phrases(maxWords);
 
   const byPath = new Map<string, CatalogSuggestion & { order: number }>();
   rules.forEach((rule, order) => {
@@ -94,14 +117,14 @@ export function catalogSuggestions(
       }
     });
     if (score === 0) return;
-    const key = pathKey(rule.path);
+    const option = optionForPath(options ?? [], rule.path);
+    const key = option ? `option:${option.value}` : pathLabels(rule.path);
     const known = byPath.get(key);
     if (known) {
       known.score += score;
       for (const word of matched) if (!known.matched.includes(word)) known.matched.push(word);
       return;
     }
-    const option = optionByKey.get(key) ?? null;
     byPath.set(key, { path: option ? displayPath(option.label) : rule.path, option, matched, score, order });
   });
   return [...byPath.values()]
@@ -111,10 +134,9 @@ export function catalogSuggestions(
 
 /** Rule paths that the field's options do not contain: each one is a configuration finding. */
 export function unknownCatalogPaths(rules: readonly CatalogRule[], options: readonly FieldOption[]): string[] {
-  const known = new Set(options.map((option) => pathKey(option.label)));
   const missing: string[] = [];
   for (const rule of rules) {
-    if (!known.has(pathKey(rule.path)) && !missing.includes(rule.path)) missing.push(rule.path);
+    if (optionForPath(options, rule.path) === null && !missing.includes(rule.path)) missing.push(rule.path);
   }
   return missing;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compareCnpj, readCnpj, textMentionsCnpj } from './cnpj';
+import { cnpjSearchTerms, compareCnpj, readCnpj, textMentionsCnpj } from './cnpj';
+import { asRichText, richTextStyle } from './richText.fixtures';
 
 /** The Receita's algorithm, written here independently of the library the app uses. */
 const CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -89,6 +90,67 @@ describe('readCnpj', () => {
   });
 });
 
+describe('readCnpj: values as they arrive from Word, chats and spreadsheets (issue 19)', () => {
+  it.each([
+    ['11.222.333/0001\u201381', 'en dash U+2013'],
+    ['11.222.333/0001\u201181', 'non-breaking hyphen U+2011'],
+    ['11.222.333/0001\u201481', 'em dash U+2014'],
+    ['11.222.333/0001-8\u200B1', 'zero-width space U+200B'],
+    ['\u200D11.222.333\u2060/0001-81\uFEFF', 'ZWJ, word joiner, BOM'],
+    ['11.222.333/0001-\u00AD81', 'soft hyphen'],
+    ['11\u00A0222\u00A0333\u00A00001\u00A081', 'NBSP'],
+    ['１１．２２２．３３３／０００１－８１', 'full-width forms'],
+  ])('%j (%s) is 11.222.333/0001-81', (raw) => {
+    expect(readCnpj(raw)).toEqual({ kind: 'valid', value: '11222333000181', formatted: '11.222.333/0001-81', root: '11222333' });
+  });
+  it('reads a value made only of invisible characters as missing', () => {
+    expect(readCnpj('\u200B\uFEFF ')).toEqual({ kind: 'missing' });
+  });
+  it('pads a numeric CNPJ that lost its leading zeros, as text or as a number', () => {
+    const padded = { kind: 'valid', value: '01234567000195', formatted: '01.234.567/0001-95', root: '01234567' };
+    expect(readCnpj('1234567000195')).toEqual(padded);
+    expect(readCnpj(1234567000195)).toEqual(padded);
+    expect(readCnpj('1.234.567/0001-95')).toEqual(padded);
+    expect(readCnpj('01.234.567/0001-95')).toEqual(padded);
+    expect(readCnpj(191000100)).toMatchObject({ kind: 'invalid' }); // 9 digits: not a CNPJ that lost zeros
+  });
+  it('pads every numeric CNPJ of 12-13 digits back to the same value (property)', () => {
+    fc.assert(
+      fc.property(numericBase.map((b) => `0${b.slice(1)}`), fc.boolean(), fc.boolean(), (b, asNumber, twoZeros) => {
+        const value = withCheckDigits(twoZeros ? `00${b.slice(2)}` : b);
+        fc.pre(!/^(\d)\1{13}$/.test(value));
+        const stored = asNumber ? Number(value) : value.replace(/^0+/, '');
+        fc.pre(String(stored).length >= 12);
+        expect(readCnpj(stored)).toMatchObject({ kind: 'valid', value });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('never pads or trims an alphanumeric CNPJ (property)', () => {
+    const alnumBase = base.filter((b) => /[A-Z]/.test(b)).map((b) => `0${b.slice(1)}`);
+    fc.assert(
+      fc.property(alnumBase, (b) => {
+        const value = withCheckDigits(b);
+        expect(readCnpj(value)).toMatchObject({ kind: 'valid', value });
+        expect(readCnpj(value.slice(1)).kind).toBe('invalid');
+        expect(readCnpj(`0${value}`).kind).toBe('invalid');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('cnpjSearchTerms (organization search, issue 19)', () => {
+  it('searches a padded CNPJ also as an admin stored it without its leading zeros', () => {
+    expect(cnpjSearchTerms({ value: '01234567000195', formatted: '01.234.567/0001-95' })).toEqual(['"01.234.567/0001-95"', '01234567000195', '1234567000195']);
+    expect(cnpjSearchTerms({ value: '00123456000180', formatted: '00.123.456/0001-80' })).toEqual(['"00.123.456/0001-80"', '00123456000180', '123456000180']);
+  });
+  it('searches other CNPJs as they are', () => {
+    expect(cnpjSearchTerms({ value: '11222333000181', formatted: '11.222.333/0001-81' })).toEqual(['"11.222.333/0001-81"', '11222333000181']);
+    expect(cnpjSearchTerms({ value: '0ABC2345000135', formatted: '0A.BC2.345/0001-35' })).toEqual(['"0A.BC2.345/0001-35"', '0ABC2345000135']);
+  });
+});
+
 describe('compareCnpj', () => {
   it('tells the same company, a branch, another company', () => {
     expect(compareCnpj('11222333000181', '11222333000181')).toBe('same');
@@ -104,5 +166,22 @@ describe('textMentionsCnpj', () => {
     expect(textMentionsCnpj('CNPJ 12.abc.345/01de-35', '12ABC34501DE35')).toBe(true);
     expect(textMentionsCnpj('CNPJ 11.222.333/0002-62', '11222333000181')).toBe(false);
     expect(textMentionsCnpj('', '11222333000181')).toBe(false);
+  });
+  it('finds it in pasted Unicode, in rich text, and without its leading zeros, never inside a longer number', () => {
+    expect(textMentionsCnpj('CNPJ 11.222.333/0001\u201381', '11222333000181')).toBe(true);
+    expect(textMentionsCnpj('<p>CNPJ:&nbsp;11.222.333/0001&#8209;81</p>', '11222333000181')).toBe(true);
+    expect(textMentionsCnpj('CNPJ 1234567000195', '01234567000195')).toBe(true);
+    expect(textMentionsCnpj('CNPJ 01.234.567/0001-95', '01234567000195')).toBe(true);
+    expect(textMentionsCnpj('pedido 91234567000195', '01234567000195')).toBe(false);
+  });
+  it('finds any CNPJ written in any punctuation, plain or as rich text (property)', () => {
+    fc.assert(
+      fc.property(base, fc.integer({ min: 0, max: 5 }), richTextStyle, fc.boolean(), (b, style, rich, asHtml) => {
+        const value = withCheckDigits(b);
+        const note = `Abertura de O.S.\nCNPJ: ${punctuate(value, style)}\nRazão Social: Silva & Filhos`;
+        expect(textMentionsCnpj(asHtml ? asRichText(note, rich) : note, value)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

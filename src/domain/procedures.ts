@@ -6,6 +6,7 @@ import { optionForValue, optionStandsFor } from './catalog';
 import { organizationCnpj, razaoSocial, sessionCnpj } from './findings';
 import { msg, type Message } from './message';
 import { isFilled } from './text';
+import { readText } from './reading';
 
 /** The procedures of 001/002 that apply a macro and a title in one click (SPEC §3). */
 export const PROCEDURES = ['closeWhatsapp', 'transferN2', 'registrationPending', 'positionRequest', 'openOsBematech'] as const;
@@ -74,6 +75,9 @@ function valueForLabel(context: TicketContext, fieldId: number, wanted: string):
   return options.find((option) => optionStandsFor(option, wanted))?.value ?? wanted;
 }
 
+/** The draft as the agent sees it: an empty rich-text composer (`<p><br></p>`) is empty (reading.ts). */
+const draftText = (context: TicketContext) => readText(context.ticket.draft.text).text.trim();
+
 function subjectPlan(context: TicketContext, title: string, plan: { actions: ZafAction[]; replaces: Replacement[]; summary: Message[] }) {
   const current = context.ticket.subject.trim();
   if (current === title) return;
@@ -105,7 +109,7 @@ export function planProcedure(
     if (!macros) return { ok: false, problems: [msg('procedure.macrosUnknown')] };
     const match = findMacro(macros, title);
     if (match.kind !== 'found') return { ok: false, problems: [msg(`config.macro.${match.kind}`, { parameter: macroSetting, title, count: match.kind === 'ambiguous' ? match.count : 0 })] };
-    if (isFilled(ticket.draft.text)) plan.replaces.push({ what: msg('replace.draft'), current: ticket.draft.text.trim() });
+    if (isFilled(draftText(context))) plan.replaces.push({ what: msg('replace.draft'), current: draftText(context) });
     plan.actions.push({ op: 'invoke', name: 'macro', args: [match.id] });
     plan.summary.push(msg('summary.macro', { title }));
   }
@@ -154,7 +158,7 @@ export function planProcedure(
       const cnpj = own.kind === 'valid' ? own : sessionCnpj(context, settings);
       const note = `CNPJ: ${cnpj.kind === 'valid' ? cnpj.formatted : ''}\nRazão Social: ${razaoSocial(context, settings) ?? ''}\n`;
       if (!ticket.draft.internal) {
-        if (isFilled(ticket.draft.text)) plan.replaces.push({ what: msg('replace.commentType'), current: ticket.draft.text.trim() });
+        if (isFilled(draftText(context))) plan.replaces.push({ what: msg('replace.commentType'), current: draftText(context) });
         plan.actions.push({ op: 'set', path: 'ticket.comment.type', value: 'internalNote' });
       }
       plan.actions.push({ op: 'invoke', name: 'ticket.comment.appendText', args: [note] });

@@ -5,6 +5,7 @@ import { textMentionsCnpj } from './cnpj';
 import { optionForValue, optionStandsFor } from './catalog';
 import { msg, type Message } from './message';
 import { isFilled, normalize, words } from './text';
+import { readText } from './reading';
 
 /** Procedure 002: what an O.S. ticket needs before it goes from Open to On Hold. */
 export type ChecklistState = 'ok' | 'missing' | 'unchecked';
@@ -71,8 +72,8 @@ function internalNoteItem(input: GuardInput): ChecklistItem {
     ...(context.ticket.draft.internal ? [context.ticket.draft.text] : []),
     ...(input.savedComments.state === 'done' ? input.savedComments.value.filter((comment) => !comment.public).map((comment) => comment.body) : []),
   ];
-  const wantedName = normalize(name);
-  if (notes.some((note) => textMentionsCnpj(note, cnpj.value) && normalize(note).includes(wantedName))) return { id: 'internalNote', state: 'ok', text };
+  // Notes are read as text (rich-text HTML converted) once per note: reading.ts.
+  if (notes.some((note) => textMentionsCnpj(note, cnpj.value) && readText(note).hasPhrase(name))) return { id: 'internalNote', state: 'ok', text };
   // The saved notes are not read yet, or could not be: the app cannot know, and refuses nothing for it.
   if (input.savedComments.state === 'failed') return { id: 'internalNote', state: 'unchecked', text, note: msg('guard.note.notesUnreadable') };
   if (input.savedComments.state !== 'done') return { id: 'internalNote', state: 'unchecked', text, note: msg('guard.note.notesLoading') };
@@ -120,18 +121,24 @@ export function osChecklist(input: GuardInput): ChecklistItem[] {
 
 const DEVICE_WORDS = 'equipamentos?|impressoras?|dispositivos?|maquinas?|terminais?|pdvs?|ecfs?|devices?|balancas?|computadores?';
 
-/** The largest device count the texts mention ("8 impressoras", "12 equipamentos"). */
+const DEVICE_PATTERN = new RegExp(`(\\d{1,4})\\s+(?:[\\p{L}]+\\s+)?(?:${DEVICE_WORDS})\\b`, 'gu');
+
+/** The largest device count the texts mention ("8 impressoras", "12 equipamentos"); once per text (reading.ts). */
 export function mentionedDeviceCount(texts: readonly string[]): number {
   let most = 0;
-  const pattern = new RegExp(`(\\d{1,4})\\s+(?:[\\p{L}]+\\s+)?(?:${DEVICE_WORDS})\\b`, 'gu');
   for (const text of texts) {
-    for (const match of normalize(text).matchAll(pattern)) most = Math.max(most, Number(match[1]));
+    const count = readText(text).memo('saveGuard.devices', (reading) => {
+      let inText = 0;
+      for (const match of reading.normalized.matchAll(DEVICE_PATTERN)) inText = Math.max(inText, Number(match[1]));
+      return inText;
+    });
+    most = Math.max(most, count);
   }
   return most;
 }
 
 export function mentionsQuote(texts: readonly string[]): boolean {
-  return texts.some((text) => /\b(orcamento|orcamentos|cotacao|quote)\b/.test(normalize(text)));
+  return texts.some((text) => readText(text).memo('saveGuard.quote', (reading) => /\b(orcamento|orcamentos|cotacao|quote)\b/.test(reading.normalized)));
 }
 
 /** Warnings of procedure 002 that never refuse a save. */

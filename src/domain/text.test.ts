@@ -10,6 +10,12 @@ describe('normalize', () => {
     expect(sameText('PC  Implantação', 'pc implantacao')).toBe(true);
     expect(sameText('Sim', 'Não')).toBe(false);
   });
+  it('reads pasted Unicode as typed: NBSP, any dash, invisible characters, full width', () => {
+    expect(sameText('Silva\u00A0&\u00A0Filhos', 'silva & filhos')).toBe(true);
+    expect(sameText('Pendência\u200B', 'pendencia')).toBe(true);
+    expect(sameText('Whats \u2013 Pendência', 'whats - pendencia')).toBe(true);
+    expect(sameText('ＳＩＭ', 'sim')).toBe(true);
+  });
   it('reads null and undefined as empty', () => {
     expect(normalize(null)).toBe('');
     expect(normalize(undefined)).toBe('');
@@ -27,6 +33,10 @@ describe('isFilled', () => {
     expect(isFilled(null)).toBe(false);
     expect(isFilled([])).toBe(false);
     expect(isFilled(['', ' '])).toBe(false);
+  });
+  it('treats invisible characters and NBSP as empty', () => {
+    expect(isFilled('\u200B')).toBe(false);
+    expect(isFilled('\u00A0\uFEFF ')).toBe(false);
   });
   it('treats 0, false and text as filled', () => {
     expect(isFilled(0)).toBe(true);

@@ -1,7 +1,12 @@
-/** Text comparison the way agents read values: trimmed, case- and accent-insensitive. */
+import { plainUnicode } from './unicode';
+
+/**
+ * Text comparison the way agents read values: trimmed, case- and accent-insensitive, with Unicode made
+ * plain first (unicode.ts: full-width forms, invisible characters, dashes, NBSP).
+ */
 export function normalize(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value)
+  return plainUnicode(String(value))
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
@@ -15,11 +20,11 @@ export function words(text: unknown): string[] {
   return joined === '' ? [] : joined.split(' ');
 }
 
-/** A value is "filled" when it has something other than white space (false and 0 are filled). */
+/** A value is "filled" when it has something other than white space and invisible characters (false and 0 are filled). */
 export function isFilled(value: unknown): boolean {
   if (value === null || value === undefined) return false;
   if (Array.isArray(value)) return value.some(isFilled);
-  return String(value).trim() !== '';
+  return plainUnicode(String(value)).trim() !== '';
 }
 
 const YES = new Set(['sim', 's', 'yes', 'y', 'true', '1', 'si', 'verdadeiro']);

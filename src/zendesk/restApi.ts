@@ -2,6 +2,7 @@ import type { Macro } from '../domain/macros';
 import type { Organization, Person, SavedComment } from '../domain/ticket';
 import type { OrganizationMatch } from '../domain/organizations';
 import { organizationsWithCnpj, topRequester } from '../domain/organizations';
+import { cnpjSearchTerms } from '../domain/cnpj';
 import { RestError, failureOfStatus, retryAfterSeconds, type ZafClient } from './client';
 import { readOrganization, readPerson } from './ticketContext';
 
@@ -163,7 +164,8 @@ export function createZendeskApi(client: ZafClient, store: KeyValueStore | null,
     organizationsByCnpj: (cnpjKey, cnpj, onWaiting) =>
       cached(`orgs:${cnpjKey}:${cnpj.value}`, async () => {
         let found: Organization[] = [];
-        for (const term of [`"${cnpj.formatted}"`, cnpj.value]) {
+        // The padded form and the one an admin stored (`1234567000195`): cnpjSearchTerms (domain/cnpj.ts).
+        for (const term of cnpjSearchTerms(cnpj)) {
           const query = encodeURIComponent(`type:organization ${cnpjKey}:${term}`);
           const results = (await pages(`/api/v2/search.json?query=${query}`, 'results', onWaiting)).map((item) => {
             const raw = item as Record<string, unknown> | null;
