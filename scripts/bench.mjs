@@ -169,6 +169,60 @@ try {
   });
   results.catalog = catalog;
   await page.close();
+
+  // 6. Work proportional to what changed: a keystroke in the composer, and a save decision, on an O.S. ticket
+  // whose first comment (also a saved comment) is 1 KB or 1 MB. Each keystroke is timed from the agent's edit
+  // to the app's re-render (the harness delivers ZAF events on a zero timer; React renders in a microtask).
+  const os = JSON.parse(readFileSync(resolve(ROOT, 'harness/scenarios/07-os-missing-fields.json'), 'utf8'));
+  const comment = (bytes) => {
+    const words = ['o', 'cliente', 'relata', 'que', 'a', 'impressora', 'fiscal', 'não', 'liga', 'desde', 'ontem;', 'orçamento', '3', 'equipamentos', 'posicionamento', 'do', 'ticket', 'PDV', 'Winthor.'];
+    let text = '';
+    for (let i = 0; text.length < bytes; i += 1) text += `${words[(i * 7) % words.length]}${i % 23 === 22 ? '\n' : ' '}`;
+    return text.slice(0, bytes);
+  };
+  async function keystrokes(bytes) {
+    const scenario = structuredClone(os);
+    scenario.name = `keystroke bench, ${bytes} B first comment`;
+    delete scenario.ticket.description;
+    scenario.comments[0] = { ...scenario.comments[0], body: comment(bytes), public: true };
+    // Served by the harness's dev server from test-results/ (the harness fetches scenarios through MSW's service worker).
+    mkdirSync(resolve(ROOT, 'test-results/bench'), { recursive: true });
+    writeFileSync(resolve(ROOT, `test-results/bench/keystroke-${bytes}.json`), JSON.stringify(scenario));
+    const context = await browser.newContext();
+    const kpage = await context.newPage();
+    await kpage.goto(`${servers.harnessUrl}/harness/?scenario=/test-results/bench/keystroke-${bytes}.json`);
+    await kpage.waitForFunction(() => window.zafMock !== undefined);
+    await kpage.evaluate(() => window.zafMock.ready);
+    await kpage.getByText('lendo as observações salvas…').first().waitFor({ state: 'detached', timeout: 30_000 });
+    const measured = await kpage.evaluate(async () => {
+      const hop = () => new Promise((done) => { const channel = new MessageChannel(); channel.port1.onmessage = () => done(); channel.port2.postMessage(0); });
+      const timer = () => new Promise((done) => setTimeout(done, 0));
+      const typing = [];
+      let draft = 'Cliente pede posicionamento';
+      for (let i = 0; i < 90; i += 1) {
+        await hop();
+        draft += 'abcdefghij'[i % 10];
+        const t0 = performance.now();
+        window.zafMock.set('ticket.comment.text', draft);
+        await timer();
+        typing.push(performance.now() - t0);
+      }
+      window.zafMock.set('ticket.status', 'hold');
+      await timer();
+      const saves = [];
+      for (let i = 0; i < 200; i += 1) {
+        const t0 = performance.now();
+        await window.zafMock.save();
+        saves.push(performance.now() - t0);
+      }
+      return { typing: typing.slice(10), saves };
+    });
+    await context.close();
+    return { bytes, keystrokeMedianMs: median(measured.typing), keystrokeP90Ms: percentile(measured.typing, 90), saveMedianMs: median(measured.saves) };
+  }
+  const small = await keystrokes(1024);
+  const large = await keystrokes(1024 * 1024);
+  results.keystroke = { small, large, ratio: large.keystrokeMedianMs / Math.max(small.keystrokeMedianMs, 0.1), saveRatio: large.saveMedianMs / Math.max(small.saveMedianMs, 0.1) };
 } finally {
   await browser.close();
   await servers.close();
@@ -188,6 +242,8 @@ const rows = [
   ['loaded after first paint', `${kb(results.bundle.lazyChunks.raw)} raw, ${kb(results.bundle.lazyChunks.gzip)} gzip`, `ZAF SDK (Zendesk CDN) ${kb(results.bundle.sdkFromCdnGzip)} gzip`, ''],
   ['save guard decision (1,000 saves, refused O.S.)', `median ${results.saveGuard.medianMs.toFixed(2)} ms, p99 ${results.saveGuard.p99Ms.toFixed(2)} ms, mean ${results.saveGuard.meanMs.toFixed(3)} ms (timer: 0.1 ms)`, `${results.saveGuard.requestsDuringSaves} requests during saves`, 'no request on the save path'],
   ['catalog ranking (1,000 rules × 5 KB text)', `median ${results.catalog.medianMs.toFixed(2)} ms`, `${results.catalog.suggestions} suggestions`, 'well under a frame (16 ms)'],
+  ['keystroke in the composer, O.S. ticket, 1 KB vs 1 MB first comment', `1 KB: median ${results.keystroke.small.keystrokeMedianMs.toFixed(2)} ms (p90 ${results.keystroke.small.keystrokeP90Ms.toFixed(2)}); 1 MB: median ${results.keystroke.large.keystrokeMedianMs.toFixed(2)} ms (p90 ${results.keystroke.large.keystrokeP90Ms.toFixed(2)})`, `ratio ${results.keystroke.ratio.toFixed(2)} (timer: 0.1 ms)`, '≤ 1.5×'],
+  ['save decision, O.S. ticket, 1 KB vs 1 MB first comment', `1 KB: median ${results.keystroke.small.saveMedianMs.toFixed(2)} ms; 1 MB: median ${results.keystroke.large.saveMedianMs.toFixed(2)} ms`, `ratio ${results.keystroke.saveRatio.toFixed(2)}`, 'independent of comment size'],
 ];
 console.log(`\nSentinela benchmark — ${results.measuredAt} (${results.seconds} s)\n`);
 console.log('| measure | figure | detail | target |\n| --- | --- | --- | --- |');
