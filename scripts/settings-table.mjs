@@ -14,10 +14,10 @@ export function settingsTable() {
   const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, '<br>');
   const rows = manifest.parameters.map((parameter) => {
     const { label, helpText } = en.app.parameters[parameter.name];
-    const value = parameter.default === undefined || parameter.default === '' ? '(empty)' : `\`${cell(parameter.default)}\``;
-    return `| \`${parameter.name}\` | ${parameter.type} | ${value} | ${cell(label)}: ${cell(helpText)} |`;
+    const value = parameter.default === undefined || parameter.default === '' ? '(empty)' : parameter.type === 'checkbox' ? (parameter.default ? 'checked' : 'unchecked') : `\`${cell(parameter.default)}\``;
+    return `| \`${parameter.name}\` | ${parameter.type} | ${parameter.required ? '**required**' : 'optional'} | ${value} | ${cell(label)}: ${cell(helpText)} |`;
   });
-  return ['| parameter | type | default | what it is |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| parameter | type | required | default | what it is (label in Admin Center: help text) |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 export function readmeWithTable(readme) {

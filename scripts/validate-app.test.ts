@@ -32,7 +32,7 @@ describe('the app against the rules of Zendesk\'s validator', () => {
     expect(manifest.parameters.map((p: { name: string }) => p.name)).toEqual(PARAMETERS.map((p) => p.name));
     for (const parameter of PARAMETERS) {
       const declared = manifest.parameters.find((p: { name: string }) => p.name === parameter.name);
-      expect([parameter.name, declared.type, declared.default ?? '']).toEqual([parameter.name, parameter.type, parameter.default]);
+      expect([parameter.name, declared.type, declared.default ?? '', declared.required]).toEqual([parameter.name, parameter.type, parameter.default, parameter.required]);
     }
   });
 

@@ -1,5 +1,5 @@
 import { ui as ptBR } from '../translations/pt-br.json';
-import type { Message } from './domain/message';
+import type { Message, MessageParam } from './domain/message';
 
 export type Locale = 'pt-BR' | 'en' | 'es';
 export type Dictionary = Record<string, string>;
@@ -23,9 +23,12 @@ export async function loadDictionary(locale: Locale): Promise<Dictionary> {
 }
 
 export function createTranslate(dictionary: Dictionary, fallback: Dictionary = DEFAULT_DICTIONARY): Translate {
-  return (message, extra) => {
+  const translate: Translate = (message, extra) => {
     const { key, params } = typeof message === 'string' ? { key: message, params: extra } : message;
     const template = dictionary[key] ?? fallback[key] ?? key;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+    const say = (param: MessageParam): string =>
+      typeof param === 'object' ? ('key' in param ? translate(param as Message) : (param as readonly Message[]).map((item) => translate(item)).join(', ')) : String(param);
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? say(params[name]) : whole));
   };
+  return translate;
 }

@@ -1,17 +1,24 @@
-import * as z from 'zod/mini';
+import { plainIdentifier } from './domain/unicode';
+import { normalize } from './domain/text';
 
 /**
  * Every setting of the app: one row per manifest.json parameter. The manifest, the README settings
  * table and the parser are checked against this list by tests, so they cannot drift.
  */
 export type ParameterKind = 'fieldId' | 'formId' | 'orgField' | 'text' | 'title' | 'list' | 'rules' | 'count' | 'failMode';
-export type ManifestType = 'text' | 'multiline' | 'number';
+export type ManifestType = 'text' | 'multiline' | 'number' | 'checkbox';
 
 export interface ParameterDefinition {
   name: string;
   type: ManifestType;
   kind: ParameterKind;
-  default: string | number;
+  default: string | number | boolean;
+  /**
+   * A check is off without it: Admin Center asks for it before the app can be installed (manifest
+   * `required`; Zendesk's validator only asks that it be a boolean, validations/manifest.rb). With a
+   * default, the form starts filled in; without one, the admin must enter the ID.
+   */
+  required: boolean;
 }
 
 const DEFAULT_CATALOG_RULES = [
@@ -19,33 +26,33 @@ const DEFAULT_CATALOG_RULES = [
 ].join('\n');
 
 export const PARAMETERS = [
-  { name: 'cnpjFieldId', type: 'text', kind: 'fieldId', default: '' },
-  { name: 'sessionTicketIdFieldId', type: 'text', kind: 'fieldId', default: '' },
-  { name: 'catalogFieldId', type: 'text', kind: 'fieldId', default: '' },
-  { name: 'marcaFieldId', type: 'text', kind: 'fieldId', default: '' },
-  { name: 'familiaFieldId', type: 'text', kind: 'fieldId', default: '' },
-  { name: 'categoriaFieldId', type: 'text', kind: 'fieldId', default: '' },
-  { name: 'motivoFieldId', type: 'text', kind: 'fieldId', default: '' },
-  { name: 'osNumberFieldId', type: 'text', kind: 'fieldId', default: '' },
-  { name: 'areaResponsavelFieldId', type: 'text', kind: 'fieldId', default: '' },
-  { name: 'numeroReferenciaFieldId', type: 'text', kind: 'fieldId', default: '' },
-  { name: 'formulario0800FormId', type: 'text', kind: 'formId', default: '' },
-  { name: 'orgCnpjField', type: 'text', kind: 'orgField', default: 'cnpj' },
-  { name: 'orgRazaoSocialField', type: 'text', kind: 'orgField', default: 'razao_social' },
-  { name: 'orgHelpDeskField', type: 'text', kind: 'orgField', default: 'carteira_comum' },
-  { name: 'orgPrimeField', type: 'text', kind: 'orgField', default: 'prime' },
-  { name: 'orgFinancialPendingField', type: 'text', kind: 'orgField', default: 'pendencia_financeira' },
-  { name: 'macroCloseWhatsapp', type: 'text', kind: 'text', default: 'Atendimento Whatsapp (Oficial)' },
-  { name: 'macroTransferN2', type: 'text', kind: 'text', default: '1. Atendimento Whatsapp Transferência N2(oficial)' },
-  { name: 'macroRegistrationPending', type: 'text', kind: 'text', default: '3. Atendimento Whatsapp - Pendência no Cadastro do Cliente (oficial)' },
-  { name: 'titleRegistrationPending', type: 'text', kind: 'text', default: 'Whats - Pendência no Cadastro' },
-  { name: 'titlePositionRequest', type: 'text', kind: 'title', default: 'Posicionamento do ticket {n}' },
-  { name: 'marcaValue', type: 'text', kind: 'text', default: 'Bematech Hardware' },
-  { name: 'familiaValue', type: 'text', kind: 'text', default: 'hardware' },
-  { name: 'referenceNumberOrgs', type: 'text', kind: 'list', default: 'SODEXO' },
-  { name: 'deviceLimit', type: 'number', kind: 'count', default: 5 },
-  { name: 'catalogRules', type: 'multiline', kind: 'rules', default: DEFAULT_CATALOG_RULES },
-  { name: 'failMode', type: 'text', kind: 'failMode', default: 'open' },
+  { name: 'cnpjFieldId', type: 'text', kind: 'fieldId', default: '', required: true },
+  { name: 'sessionTicketIdFieldId', type: 'text', kind: 'fieldId', default: '', required: true },
+  { name: 'catalogFieldId', type: 'text', kind: 'fieldId', default: '', required: true },
+  { name: 'marcaFieldId', type: 'text', kind: 'fieldId', default: '', required: true },
+  { name: 'familiaFieldId', type: 'text', kind: 'fieldId', default: '', required: true },
+  { name: 'categoriaFieldId', type: 'text', kind: 'fieldId', default: '', required: true },
+  { name: 'motivoFieldId', type: 'text', kind: 'fieldId', default: '', required: true },
+  { name: 'osNumberFieldId', type: 'text', kind: 'fieldId', default: '', required: true },
+  { name: 'areaResponsavelFieldId', type: 'text', kind: 'fieldId', default: '', required: true },
+  { name: 'numeroReferenciaFieldId', type: 'text', kind: 'fieldId', default: '', required: true },
+  { name: 'formulario0800FormId', type: 'text', kind: 'formId', default: '', required: true },
+  { name: 'orgCnpjField', type: 'text', kind: 'orgField', default: 'cnpj', required: true },
+  { name: 'orgRazaoSocialField', type: 'text', kind: 'orgField', default: 'razao_social', required: false },
+  { name: 'orgHelpDeskField', type: 'text', kind: 'orgField', default: 'carteira_comum', required: true },
+  { name: 'orgPrimeField', type: 'text', kind: 'orgField', default: 'prime', required: true },
+  { name: 'orgFinancialPendingField', type: 'text', kind: 'orgField', default: 'pendencia_financeira', required: true },
+  { name: 'macroCloseWhatsapp', type: 'text', kind: 'text', default: 'Atendimento Whatsapp (Oficial)', required: true },
+  { name: 'macroTransferN2', type: 'text', kind: 'text', default: '1. Atendimento Whatsapp Transferência N2(oficial)', required: true },
+  { name: 'macroRegistrationPending', type: 'text', kind: 'text', default: '3. Atendimento Whatsapp - Pendência no Cadastro do Cliente (oficial)', required: true },
+  { name: 'titleRegistrationPending', type: 'text', kind: 'text', default: 'Whats - Pendência no Cadastro', required: true },
+  { name: 'titlePositionRequest', type: 'text', kind: 'title', default: 'Posicionamento do ticket {n}', required: true },
+  { name: 'marcaValue', type: 'text', kind: 'text', default: 'Bematech Hardware', required: true },
+  { name: 'familiaValue', type: 'text', kind: 'text', default: 'hardware', required: true },
+  { name: 'referenceNumberOrgs', type: 'text', kind: 'list', default: 'SODEXO', required: false },
+  { name: 'deviceLimit', type: 'number', kind: 'count', default: 5, required: true },
+  { name: 'catalogRules', type: 'multiline', kind: 'rules', default: DEFAULT_CATALOG_RULES, required: true },
+  { name: 'failMode', type: 'checkbox', kind: 'failMode', default: false, required: false },
 ] as const satisfies readonly ParameterDefinition[];
 
 export type ParameterName = (typeof PARAMETERS)[number]['name'];
@@ -86,35 +93,65 @@ export type SettingsProblem =
 export interface SettingsIssue {
   parameter: ParameterName;
   problem: SettingsProblem;
-  /** 1-based line of a multiline setting, where the problem is on one line. */
+  /** 1-based line of a multiline setting (or entry of a JSON list), where the problem is on one line. */
   line?: number;
+  /** That line as the admin wrote it (at most 80 characters). */
+  text?: string;
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; problem: SettingsProblem; line?: number };
+/** A line-level problem: the rest of the value is used. */
+type LineIssue = { problem: SettingsProblem; line: number; text: string };
+type Parsed<T> = { ok: true; value: T; skipped?: LineIssue[] } | { ok: false; problem: SettingsProblem };
 
-const idSchema = z.union([z.number().check(z.int(), z.positive()), z.string().check(z.regex(/^\s*\d{0,19}\s*$/))]);
-const textSchema = z.union([z.string(), z.number()]);
-const countSchema = z.union([z.number().check(z.int(), z.nonnegative()), z.string().check(z.regex(/^\s*\d{1,6}\s*$/))]);
-const rulesJsonSchema = z.array(z.object({ keywords: z.array(z.string()), path: z.string() }));
+/**
+ * The four shapes a parameter value can take, checked by hand: zod/mini cost 7 KB gzip of the sidebar's
+ * first paint (the budget is 100 KB) for these checks alone (issue 19 note). Each returns the value or null.
+ */
+const isWhole = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
+const idValue = (raw: unknown) => (isWhole(raw) && raw > 0) || (typeof raw === 'string' && /^\d{0,19}$/.test(raw)) ? raw : null;
+const textValue = (raw: unknown) => (typeof raw === 'string' || (typeof raw === 'number' && Number.isFinite(raw)) ? raw : null);
+const countValue = (raw: unknown) => (isWhole(raw) && raw >= 0) || (typeof raw === 'string' && /^\d{1,6}$/.test(raw)) ? raw : null;
+function ruleValue(entry: unknown): { keywords: string[]; path: string } | null {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return null;
+  const { keywords, path } = entry as Record<string, unknown>;
+  return Array.isArray(keywords) && keywords.every((keyword) => typeof keyword === 'string') && typeof path === 'string' ? { keywords, path } : null;
+}
+
+/** A number pasted with NBSP, zero-width characters or full-width digits reads as typed (unicode.ts). */
+const asTyped = (raw: unknown) => (typeof raw === 'string' ? plainIdentifier(raw) : raw);
 
 function parseId(raw: unknown): Parsed<number | null> {
-  const result = idSchema.safeParse(raw ?? '');
-  if (!result.success) return { ok: false, problem: 'notAnId' };
-  const text = String(result.data).trim();
+  const value = idValue(asTyped(raw ?? ''));
+  if (value === null) return { ok: false, problem: 'notAnId' };
+  const text = String(value).trim();
   return { ok: true, value: text === '' ? null : Number(text) };
 }
 
 function parseText(raw: unknown): Parsed<string | null> {
-  const result = textSchema.safeParse(raw ?? '');
-  if (!result.success) return { ok: false, problem: 'notText' };
-  const text = String(result.data).trim();
+  const value = textValue(raw ?? '');
+  if (value === null) return { ok: false, problem: 'notText' };
+  const text = String(value).trim();
   return { ok: true, value: text === '' ? null : text };
 }
 
+const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+
+function rule(keywords: readonly string[], path: string): CatalogRule | null {
+  const cleaned = { keywords: keywords.map((keyword) => keyword.trim()).filter(Boolean), path: path.trim() };
+  return cleaned.keywords.length > 0 && cleaned.path !== '' ? cleaned : null;
+}
+
+/**
+ * Catalog rules, one per line (`keywords, separated by commas => path`; `#` starts a comment), or a JSON
+ * list `[{"keywords": [...], "path": "..."}]`. A bad line (or entry) is skipped and named; the other rules
+ * stay. Only a value that is not text, or JSON that does not parse at all, fails as a whole.
+ */
 export function parseCatalogRules(raw: unknown): Parsed<CatalogRule[]> {
   const text = parseText(raw);
   if (!text.ok) return text;
   if (text.value === null) return { ok: true, value: [] };
+  const rules: CatalogRule[] = [];
+  const skipped: LineIssue[] = [];
   if (text.value.startsWith('[')) {
     let json: unknown;
     try {
@@ -122,22 +159,38 @@ export function parseCatalogRules(raw: unknown): Parsed<CatalogRule[]> {
     } catch {
       return { ok: false, problem: 'badRulesJson' };
     }
-    const rules = rulesJsonSchema.safeParse(json);
-    if (!rules.success) return { ok: false, problem: 'badRulesJson' };
-    return { ok: true, value: rules.data.map((rule) => ({ keywords: rule.keywords.map((k) => k.trim()).filter(Boolean), path: rule.path.trim() })) };
+    if (!Array.isArray(json)) return { ok: false, problem: 'badRulesJson' };
+    json.forEach((entry, index) => {
+      const parsed = ruleValue(entry);
+      const valid = parsed ? rule(parsed.keywords, parsed.path) : null;
+      if (valid) rules.push(valid);
+      else skipped.push({ problem: 'badRule', line: index + 1, text: excerpt(JSON.stringify(entry) ?? String(entry)) });
+    });
+  } else {
+    text.value.split(/\r?\n/).forEach((raw, index) => {
+      const line = raw.trim();
+      if (line === '' || line.startsWith('#')) return;
+      const arrow = line.indexOf('=>');
+      const valid = arrow < 0 ? null : rule(line.slice(0, arrow).split(','), line.slice(arrow + 2));
+      if (valid) rules.push(valid);
+      else skipped.push({ problem: 'badRule', line: index + 1, text: excerpt(line) });
+    });
   }
-  const rules: CatalogRule[] = [];
-  const lines = text.value.split(/\r?\n/);
-  for (let index = 0; index < lines.length; index += 1) {
-    const line = lines[index].trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const arrow = line.indexOf('=>');
-    const keywords = arrow < 0 ? [] : line.slice(0, arrow).split(',').map((k) => k.trim()).filter(Boolean);
-    const path = arrow < 0 ? '' : line.slice(arrow + 2).trim();
-    if (keywords.length === 0 || path === '') return { ok: false, problem: 'badRule', line: index + 1 };
-    rules.push({ keywords, path });
-  }
-  return { ok: true, value: rules };
+  return skipped.length > 0 ? { ok: true, value: rules, skipped } : { ok: true, value: rules };
+}
+
+/** The checkbox (true: refuse), and the text values of installations made before it was one. */
+const FAIL_CLOSED = new Set(['true', '1', 'closed', 'close', 'fechado', 'fechada', 'cerrado', 'sim', 'yes', 'si', 'on']);
+const FAIL_OPEN = new Set(['', 'false', '0', 'open', 'aberto', 'aberta', 'abierto', 'nao', 'no', 'off']);
+
+function parseFailMode(raw: unknown): Parsed<'open' | 'closed'> {
+  if (raw === true) return { ok: true, value: 'closed' };
+  if (raw === false || raw === null || raw === undefined) return { ok: true, value: 'open' };
+  const text = parseText(raw);
+  const word = text.ok ? normalize(text.value) : null;
+  if (word !== null && FAIL_CLOSED.has(word)) return { ok: true, value: 'closed' };
+  if (word !== null && FAIL_OPEN.has(word)) return { ok: true, value: 'open' };
+  return { ok: false, problem: 'badFailMode' };
 }
 
 function parseOne(kind: ParameterKind, raw: unknown): Parsed<ValueOfKind[ParameterKind]> {
@@ -159,22 +212,20 @@ function parseOne(kind: ParameterKind, raw: unknown): Parsed<ValueOfKind[Paramet
       return { ok: true, value: (text.value ?? '').split(/[,;\n]/).map((item) => item.trim()).filter(Boolean) };
     }
     case 'count': {
-      const result = countSchema.safeParse(raw);
-      return result.success ? { ok: true, value: Number(String(result.data).trim()) } : { ok: false, problem: 'notACount' };
+      const value = countValue(asTyped(raw));
+      return value !== null ? { ok: true, value: Number(String(value).trim()) } : { ok: false, problem: 'notACount' };
     }
     case 'rules':
       return parseCatalogRules(raw);
-    case 'failMode': {
-      const text = parseText(raw);
-      const mode = text.ok ? (text.value ?? 'open').toLowerCase() : '';
-      return mode === 'open' || mode === 'closed' ? { ok: true, value: mode } : { ok: false, problem: 'badFailMode' };
-    }
+    case 'failMode':
+      return parseFailMode(raw);
   }
 }
 
 /**
  * Parses the installation's settings (metadata().settings, or a scenario's) once. A bad value never
- * throws: it becomes an issue naming the parameter, and the parameter's default is used instead.
+ * throws: it becomes an issue naming the parameter, and the parameter's default is used instead; a bad
+ * line of the catalog rules is skipped alone (its issue names the line).
  */
 export function parseSettings(raw: unknown): { settings: Settings; issues: SettingsIssue[] } {
   const source: Record<string, unknown> = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
@@ -185,9 +236,10 @@ export function parseSettings(raw: unknown): { settings: Settings; issues: Setti
     const parsed = parseOne(parameter.kind, given === undefined || given === null ? parameter.default : given);
     if (parsed.ok) {
       settings[parameter.name] = parsed.value;
+      for (const line of parsed.skipped ?? []) issues.push({ parameter: parameter.name, ...line });
       continue;
     }
-    issues.push({ parameter: parameter.name, problem: parsed.problem, ...(parsed.line ? { line: parsed.line } : {}) });
+    issues.push({ parameter: parameter.name, problem: parsed.problem });
     const fallback = parseOne(parameter.kind, parameter.default);
     settings[parameter.name] = fallback.ok ? fallback.value : null;
   }

@@ -13,6 +13,7 @@ import type { TargetObject } from './domain/setupTargets';
 import type { AccountRead } from './zendesk/setupApi';
 import type { WriteFailure } from './zendesk/installationApi';
 import type { WriteResult } from './app/setup';
+import type { Check } from './domain/configuration';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const LOCALES = ['pt-BR', 'en', 'es'];
@@ -56,6 +57,7 @@ function builtKeys(): string[] {
   const states = ['ok', 'missing', 'unchecked'] satisfies ChecklistState[];
   const inputs = ['question', 'contato', 'telefone', 'resumo', 'ticketNumber'] satisfies InputName[];
   const macroKinds = ['missing', 'inactive', 'ambiguous'] satisfies Exclude<MacroMatch['kind'], 'found'>[];
+  const checks = ['cnpj', 'sessionTicketId', 'catalog', 'os', 'financialPending', 'wallet'] satisfies Check[];
   return [
     ...problems.map((problem) => `config.${problem}`),
     ...reasons.map((reason) => `failure.${reason}`),
@@ -63,6 +65,8 @@ function builtKeys(): string[] {
     ...inputs.map((input) => `input.${input}`),
     ...macroKinds.map((kind) => `config.macro.${kind}`),
     ...PROCEDURES.map((id) => `procedure.${id}.name`),
+    ...checks.map((check) => `check.${check}`),
+    ...PARAMETERS.map((parameter) => `parameter.${parameter.name}`),
     ...setupKeys(),
   ];
 }
@@ -122,6 +126,9 @@ describe('translations', () => {
     const { sections } = dictionaries[locale];
     expect(Object.keys(sections.admin).filter((key) => !key.startsWith('setup.'))).toEqual([]);
     expect(Object.keys(sections.ui).filter((key) => key.startsWith('setup.'))).toEqual([]);
+  it.each(LOCALES)('%s names each setting in messages by its label in Admin Center (ui parameter.<name> = app.parameters.<name>.label)', (locale) => {
+    const { app, ui } = dictionaries[locale];
+    for (const parameter of PARAMETERS) expect([parameter.name, ui[`parameter.${parameter.name}`]]).toEqual([parameter.name, app.parameters[parameter.name].label]);
   });
 
   it('the key scan itself finds keys (a broken scan would pass everything)', () => {

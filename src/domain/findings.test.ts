@@ -3,6 +3,8 @@ import { computeFindings, financialPending, type FindingsInput } from './finding
 import { context, FIELD, organization, testSettings } from './fixtures';
 import type { Macro } from './macros';
 import type { TicketContext } from './ticket';
+import { parseSettings } from '../settings';
+import { checksOff } from './configuration';
 
 const MACROS: Macro[] = [
   { id: 31, title: 'Atendimento Whatsapp (Oficial)', active: true },
@@ -83,7 +85,8 @@ describe('computeFindings', () => {
 
   it('says nothing about a CNPJ field it cannot read (the configuration finding names it)', () => {
     const list = findings(context({ fields: {} }, { unreadablePaths: ['ticket.customField:custom_field_1'], unreadableFields: [FIELD.cnpj] }));
-    expect(ids(list)).toEqual(['warn:config.cnpjFieldId', 'info:wallet.prime']);
+    expect(ids(list)).toEqual(['warn:setup', 'warn:config.cnpjFieldId', 'info:wallet.prime']);
+    expect(list[0].text).toEqual({ key: 'finding.setup.checksOff', params: { checks: [{ key: 'check.cnpj' }] } });
   });
 
   it('warns when the session TicketId is another ticket', () => {
@@ -118,12 +121,47 @@ describe('computeFindings', () => {
     it('names a macro title that matches nothing, an inactive one or several', () => {
       const macros: Macro[] = [{ id: 1, title: 'Atendimento Whatsapp (Oficial)', active: false }, { id: 2, title: '1. Atendimento Whatsapp Transferência N2(oficial)', active: true }, { id: 3, title: '1. Atendimento WhatsApp Transferência N2(Oficial)', active: true }];
       expect(config(findings(context(), { macros: { state: 'done', value: macros } }))).toEqual(['config.macro.inactive', 'config.macro.ambiguous', 'config.macro.missing']);
-      expect(config(findings(context(), { macros: { state: 'failed', reason: 'server' } }))).toEqual(['config.macrosUnavailable']);
+    });
+    it('says an API outage where it matters, never as configuration', () => {
+      const list = findings(context(), { macros: { state: 'failed', reason: 'server' } });
+      expect(config(list)).toEqual([]);
+      expect(list.find((f) => f.id === 'macrosUnavailable')).toEqual({ id: 'macrosUnavailable', severity: 'warn', text: { key: 'finding.macrosUnavailable' }, details: [{ key: 'failure.server' }] });
+      expect(list.some((f) => f.id === 'setup')).toBe(false);
+    });
+    it('names each setting by its label in Admin Center, not by its code name', () => {
+      const list = computeFindings({ context: context(), settings: testSettings({ motivoFieldId: '' }), settingsIssues: [], organizationSearch: { state: 'idle' }, macros: { state: 'done', value: MACROS } });
+      expect(list.find((f) => f.id === 'config.motivoFieldId')?.text).toEqual({ key: 'config.notSet', params: { parameter: { key: 'parameter.motivoFieldId' } } });
     });
     it('names unset field settings and catalog paths the field lacks', () => {
       const settings = testSettings({ motivoFieldId: '', catalogRules: 'x => Nada >> Aqui' });
       const list = computeFindings({ context: context(), settings, settingsIssues: [], organizationSearch: { state: 'idle' }, macros: { state: 'done', value: MACROS } });
       expect(config(list)).toEqual(['config.notSet', 'config.catalogPathMissing']);
+    });
+  });
+
+  describe('checks off (issue 19)', () => {
+    const fresh = () => computeFindings({ context: context(), settings: parseSettings({}).settings, settingsIssues: [], organizationSearch: { state: 'idle' }, macros: { state: 'done', value: MACROS } });
+    it('a fresh install with no IDs says which checks are off, to agents in one line, never "nothing blocks"', () => {
+      const shown = fresh().filter((f) => f.audience !== 'admin' && f.severity !== 'info');
+      expect(shown).toEqual([{ id: 'setup', severity: 'warn', text: { key: 'finding.setup.checksOff', params: { checks: [{ key: 'check.cnpj' }, { key: 'check.os' }, { key: 'check.sessionTicketId' }, { key: 'check.catalog' }] } } }]);
+      expect(fresh().filter((f) => f.audience === 'admin').map((f) => f.id)).toEqual([
+        'config.cnpjFieldId', 'config.sessionTicketIdFieldId', 'config.catalogFieldId', 'config.marcaFieldId', 'config.familiaFieldId', 'config.categoriaFieldId',
+        'config.motivoFieldId', 'config.osNumberFieldId', 'config.areaResponsavelFieldId', 'config.numeroReferenciaFieldId', 'config.formulario0800FormId',
+      ]);
+    });
+    it('points an admin to the configuration list instead', () => {
+      const admin = computeFindings({ context: context({}, { role: 'admin' }), settings: parseSettings({}).settings, settingsIssues: [], organizationSearch: { state: 'idle' }, macros: { state: 'idle' } });
+      expect(admin.find((f) => f.id === 'setup')?.text.key).toBe('finding.setup.checksOffAdmin');
+    });
+    it('lists the financial pending and wallet checks off when the organization lacks their fields', () => {
+      const ctx = context({ organization: { ...organization(), fields: { cnpj: '11.222.333/0001-81' } } });
+      expect(checksOff(ctx, testSettings())).toEqual(['financialPending', 'wallet']);
+      expect(checksOff(context(), testSettings())).toEqual([]);
+      expect(checksOff(context(), testSettings({ catalogRules: '' }))).toEqual(['catalog']);
+    });
+    it('counts the other problems when no check is off', () => {
+      const list = findings(context(), { macros: { state: 'done', value: [] } });
+      expect(list.find((f) => f.id === 'setup')?.text).toEqual({ key: 'finding.setup.problems', params: { count: 3 } });
     });
   });
 });

@@ -1,13 +1,12 @@
-import { FIELD_ID_PARAMETERS, type Settings, type SettingsIssue } from '../settings';
+import type { Settings, SettingsIssue } from '../settings';
 import type { Macro } from './macros';
 import type { OrganizationMatch } from './organizations';
 import type { FailureReason, Lookup, Person, TicketContext } from './ticket';
-import { findMacro } from './macros';
 import { compareCnpj, readCnpj } from './cnpj';
 import { msg, type Message } from './message';
 import { isFilled, isYes } from './text';
 import { readWallet } from './wallet';
-import { unknownCatalogPaths } from './catalog';
+import { configurationFindings, macrosUnavailable, setupLine } from './configuration';
 
 export type Severity = 'block' | 'warn' | 'info';
 
@@ -159,46 +158,19 @@ function walletFindings(context: TicketContext, settings: Settings): Finding[] {
 }
 
 
-const ORG_KEY_SETTINGS = ['orgCnpjField', 'orgHelpDeskField', 'orgPrimeField', 'orgFinancialPendingField'] as const;
-const MACRO_SETTINGS = ['macroCloseWhatsapp', 'macroTransferN2', 'macroRegistrationPending'] as const;
-
-function configurationFindings(input: FindingsInput): Finding[] {
+/**
+ * Configuration findings (audience admin: listed for admins only), the one setup line everyone sees while
+ * checks are off, and the macros outage (not configuration): configuration.ts.
+ */
+function configurationPart(input: FindingsInput): Finding[] {
   const { context, settings } = input;
-  const config = (id: string, text: Message): Finding => ({ id: `config.${id}`, severity: 'warn', text, audience: 'admin' });
-  const findings: Finding[] = input.settingsIssues.map((issue) =>
-    config(issue.parameter, msg(`config.${issue.problem}`, { parameter: issue.parameter, line: issue.line ?? 0 })),
-  );
-  for (const name of FIELD_ID_PARAMETERS) {
-    const id = settings[name];
-    if (id === null) {
-      if (!input.settingsIssues.some((issue) => issue.parameter === name)) findings.push(config(name, msg('config.notSet', { parameter: name })));
-    } else if (context.unreadableFields.includes(id)) {
-      findings.push(config(name, msg('config.fieldMissing', { parameter: name, id })));
-    }
-  }
-  if (settings.formulario0800FormId === null) findings.push(config('formulario0800FormId', msg('config.notSet', { parameter: 'formulario0800FormId' })));
-  const organization = context.ticket.organization;
-  if (organization) {
-    for (const name of ORG_KEY_SETTINGS) {
-      const key = settings[name];
-      if (key && !Object.prototype.hasOwnProperty.call(organization.fields, key)) findings.push(config(name, msg('config.orgKeyMissing', { parameter: name, key })));
-    }
-  }
-  if (input.macros.state === 'done') {
-    for (const name of MACRO_SETTINGS) {
-      const title = settings[name];
-      if (!title) continue;
-      const match = findMacro(input.macros.value, title);
-      if (match.kind !== 'found') findings.push(config(name, msg(`config.macro.${match.kind}`, { parameter: name, title, count: match.kind === 'ambiguous' ? match.count : 0 })));
-    }
-  } else if (input.macros.state === 'failed') {
-    findings.push({ ...config('macros', msg('config.macrosUnavailable')), details: [lookupFailure(input.macros.reason)] });
-  }
-  const catalogOptions = settings.catalogFieldId === null ? undefined : context.fieldOptions[settings.catalogFieldId];
-  if (catalogOptions) {
-    for (const path of unknownCatalogPaths(settings.catalogRules, catalogOptions)) findings.push(config(`catalog.${path}`, msg('config.catalogPathMissing', { path })));
-  }
-  return findings;
+  const config = configurationFindings(input).map((finding): Finding => ({ id: `config.${finding.id}`, severity: 'warn', text: finding.text, audience: 'admin' }));
+  const findings: Finding[] = [];
+  const setup = setupLine(context, settings, config.length);
+  if (setup) findings.push({ id: 'setup', severity: 'warn', text: setup });
+  const outage = macrosUnavailable(input.macros);
+  if (outage) findings.push({ id: 'macrosUnavailable', severity: 'warn', ...outage });
+  return [...findings, ...config];
 }
 
 /** Every check of SPEC §2, blocks first, then warnings, then information. */
@@ -210,7 +182,7 @@ export function computeFindings(input: FindingsInput): Finding[] {
     ...cnpjFindings(context, settings),
     ...sessionTicketFinding(context, settings),
     ...walletFindings(context, settings),
-    ...configurationFindings(input),
+    ...configurationPart(input),
   ];
   return bySeverity(findings);
 }

@@ -109,9 +109,9 @@ describe('planProcedure', () => {
   it('applies nothing when the macro title matches no macro, or the macros are not known yet', () => {
     expect(planProcedure('closeWhatsapp', { question: 'q' }, emptySubject, settings, [])).toEqual({
       ok: false,
-      problems: [{ key: 'config.macro.missing', params: { parameter: 'macroCloseWhatsapp', title: 'Atendimento Whatsapp (Oficial)', count: 0 } }],
+      problems: [{ key: 'config.macro.missing', params: { parameter: { key: 'parameter.macroCloseWhatsapp' }, title: 'Atendimento Whatsapp (Oficial)', count: 0 } }],
     });
     expect(planProcedure('closeWhatsapp', { question: 'q' }, emptySubject, settings, null)).toEqual({ ok: false, problems: [{ key: 'procedure.macrosUnknown' }] });
-    expect(planProcedure('openOsBematech', {}, emptySubject, testSettings({ marcaFieldId: '' }), null)).toEqual({ ok: false, problems: [{ key: 'config.notSet', params: { parameter: 'marcaFieldId' } }] });
+    expect(planProcedure('openOsBematech', {}, emptySubject, testSettings({ marcaFieldId: '' }), null)).toEqual({ ok: false, problems: [{ key: 'config.notSet', params: { parameter: { key: 'parameter.marcaFieldId' } } }] });
   });
 });

@@ -4,7 +4,7 @@ import type { TicketContext } from './ticket';
 import { findMacro } from './macros';
 import { optionForValue, optionStandsFor } from './catalog';
 import { organizationCnpj, razaoSocial, sessionCnpj } from './findings';
-import { msg, type Message } from './message';
+import { msg, parameterLabel, type Message } from './message';
 import { isFilled } from './text';
 import { readText } from './reading';
 
@@ -105,10 +105,10 @@ export function planProcedure(
   const macroSetting = MACRO_OF[id];
   if (macroSetting) {
     const title = settings[macroSetting];
-    if (!title) return { ok: false, problems: [msg('config.notSet', { parameter: macroSetting })] };
+    if (!title) return { ok: false, problems: [msg('config.notSet', { parameter: parameterLabel(macroSetting) })] };
     if (!macros) return { ok: false, problems: [msg('procedure.macrosUnknown')] };
     const match = findMacro(macros, title);
-    if (match.kind !== 'found') return { ok: false, problems: [msg(`config.macro.${match.kind}`, { parameter: macroSetting, title, count: match.kind === 'ambiguous' ? match.count : 0 })] };
+    if (match.kind !== 'found') return { ok: false, problems: [msg(`config.macro.${match.kind}`, { parameter: parameterLabel(macroSetting), title, count: match.kind === 'ambiguous' ? match.count : 0 })] };
     if (isFilled(draftText(context))) plan.replaces.push({ what: msg('replace.draft'), current: draftText(context) });
     plan.actions.push({ op: 'invoke', name: 'macro', args: [match.id] });
     plan.summary.push(msg('summary.macro', { title }));
@@ -126,20 +126,20 @@ export function planProcedure(
       break;
     }
     case 'registrationPending':
-      if (!settings.titleRegistrationPending) return { ok: false, problems: [msg('config.notSet', { parameter: 'titleRegistrationPending' })] };
+      if (!settings.titleRegistrationPending) return { ok: false, problems: [msg('config.notSet', { parameter: parameterLabel('titleRegistrationPending') })] };
       subjectPlan(context, settings.titleRegistrationPending, plan);
       plan.actions.push({ op: 'set', path: 'ticket.status', value: 'solved' });
       plan.summary.push(msg('summary.solved'));
       break;
     case 'positionRequest': {
-      if (!settings.titlePositionRequest) return { ok: false, problems: [msg('config.notSet', { parameter: 'titlePositionRequest' })] };
+      if (!settings.titlePositionRequest) return { ok: false, problems: [msg('config.notSet', { parameter: parameterLabel('titlePositionRequest') })] };
       const number = (values.ticketNumber ?? '').trim().replace(/^#/, '');
       subjectPlan(context, settings.titlePositionRequest.replace('{n}', number), plan);
       break;
     }
     case 'openOsBematech': {
       const missing = (['marcaFieldId', 'familiaFieldId', 'formulario0800FormId'] as const).filter((name) => settings[name] === null);
-      if (missing.length > 0) return { ok: false, problems: missing.map((parameter) => msg('config.notSet', { parameter })) };
+      if (missing.length > 0) return { ok: false, problems: missing.map((parameter) => msg('config.notSet', { parameter: parameterLabel(parameter) })) };
       for (const [setting, wanted, label] of [
         ['marcaFieldId', settings.marcaValue, 'replace.marca'],
         ['familiaFieldId', settings.familiaValue, 'replace.familia'],

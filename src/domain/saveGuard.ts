@@ -3,7 +3,7 @@ import type { FieldOption, Lookup, SavedComment, TicketContext } from './ticket'
 import { financialPending, organizationCnpj, razaoSocial, sessionCnpj } from './findings';
 import { textMentionsCnpj } from './cnpj';
 import { optionForValue, optionStandsFor } from './catalog';
-import { msg, type Message } from './message';
+import { msg, parameterLabel, type Message } from './message';
 import { isFilled, normalize, words } from './text';
 import { readText } from './reading';
 
@@ -88,8 +88,8 @@ function fieldItem(
   text: Message,
 ): ChecklistItem {
   const fieldId = input.settings[setting] as number | null;
-  if (fieldId === null) return { id, state: 'unchecked', text, note: msg('guard.note.notConfigured', { parameter: setting }) };
-  if (input.context.unreadableFields.includes(fieldId)) return { id, state: 'unchecked', text, note: msg('guard.note.unreadable', { parameter: setting, id: fieldId }) };
+  if (fieldId === null) return { id, state: 'unchecked', text, note: msg('guard.note.notConfigured', { parameter: parameterLabel(setting) }) };
+  if (input.context.unreadableFields.includes(fieldId)) return { id, state: 'unchecked', text, note: msg('guard.note.unreadable', { parameter: parameterLabel(setting), id: fieldId }) };
   const ok = test(input.context.ticket.fields[fieldId], input.context.fieldOptions[fieldId]);
   return { id, state: ok ? 'ok' : 'missing', text };
 }
@@ -105,7 +105,7 @@ export function osChecklist(input: GuardInput): ChecklistItem[] {
     fieldItem(input, 'osNumber', 'osNumberFieldId', filled, msg('guard.item.osNumber')),
     fieldItem(input, 'marca', 'marcaFieldId', (value, options) => fieldMatches(value, settings.marcaValue, options), msg('guard.item.marca', { value: settings.marcaValue ?? '' })),
     settings.formulario0800FormId === null
-      ? { id: 'form', state: 'unchecked', text: msg('guard.item.form'), note: msg('guard.note.notConfigured', { parameter: 'formulario0800FormId' }) }
+      ? { id: 'form', state: 'unchecked', text: msg('guard.item.form'), note: msg('guard.note.notConfigured', { parameter: parameterLabel('formulario0800FormId') }) }
       : { id: 'form', state: ticket.formId === settings.formulario0800FormId ? 'ok' : 'missing', text: msg('guard.item.form') },
     fieldItem(input, 'familia', 'familiaFieldId', (value, options) => fieldMatches(value, settings.familiaValue, options), msg('guard.item.familia', { value: settings.familiaValue ?? '' })),
     { id: 'type', state: isFilled(ticket.type) ? 'ok' : 'missing', text: msg('guard.item.type') },

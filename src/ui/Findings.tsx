@@ -2,6 +2,7 @@ import { Alert } from '@zendeskgarden/react-notifications';
 import { Button } from '@zendeskgarden/react-buttons';
 import type { Sentinela, SentinelaState } from '../app/sentinela';
 import type { Finding, FindingAction } from '../domain/findings';
+import { isAdmin } from '../domain/configuration';
 
 const ALERT_TYPE = { block: 'error', warn: 'warning', info: 'info' } as const;
 
@@ -59,10 +60,13 @@ export function FindingList({ findings, sentinela, state }: { findings: Finding[
   );
 }
 
-/** Configuration findings, for admins: folded away, never in the agent's way. */
+/**
+ * Configuration findings, for admins only (ZAF currentUser.role): folded away, each naming the setting by
+ * its label in Admin Center. Agents see the one setup line among the findings instead.
+ */
 export function ConfigurationList({ findings, state }: { findings: Finding[]; state: SentinelaState }) {
   const config = findings.filter((finding) => finding.audience === 'admin');
-  if (config.length === 0) return null;
+  if (config.length === 0 || !isAdmin(state.context)) return null;
   const t = state.translate;
   return (
     <details className="configuration" data-testid="configuration">
