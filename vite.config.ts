@@ -1,22 +1,37 @@
 /// <reference types="vitest/config" />
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CONFIG_FILE, SettingsFileError, writeZcliConfig } from './scripts/zcli-config.mjs';
 
 const here = import.meta.dirname;
 
-/** The folder zcli packages: manifest.json and translations/ beside the built assets/. */
+/**
+ * The folder zcli packages: manifest.json and translations/ beside the built assets/; and
+ * dist/zcli.apps.config.json with every parameter, so `zcli apps:server dist` starts without prompting
+ * (earlier values kept; `node scripts/zcli-config.mjs my-settings.json` sets yours).
+ */
 function zendeskAppFolder(): Plugin {
+  let appFolder = resolve(here, 'dist');
   return {
     name: 'zendesk-app-folder',
     apply: 'build',
+    configResolved(config) {
+      appFolder = dirname(resolve(config.root, config.build.outDir)); // dist/assets → dist
+    },
     closeBundle() {
-      mkdirSync(resolve(here, 'dist'), { recursive: true });
-      cpSync(resolve(here, 'manifest.json'), resolve(here, 'dist/manifest.json'));
-      cpSync(resolve(here, 'translations'), resolve(here, 'dist/translations'), { recursive: true });
+      mkdirSync(appFolder, { recursive: true });
+      cpSync(resolve(here, 'manifest.json'), resolve(appFolder, 'manifest.json'));
+      cpSync(resolve(here, 'translations'), resolve(appFolder, 'translations'), { recursive: true });
       // requirements.json depends on an installation's settings: only `npm run package -- --settings …` writes it.
-      rmSync(resolve(here, 'dist/requirements.json'), { force: true });
+      rmSync(resolve(appFolder, 'requirements.json'), { force: true });
+      try {
+        writeZcliConfig({ root: here, dist: appFolder });
+      } catch (error) {
+        if (!(error instanceof SettingsFileError)) throw error;
+        this.warn(`${error.message} ${CONFIG_FILE} left as it was.`);
+      }
     },
   };
 }
