@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { zipSync } from 'fflate';
-import { validateApp } from './validate-app.mjs';
+import { validateApp, validatorWarnings } from './validate-app.mjs';
 
 const BACKSTOP_OPTIONS = ['--settings', '--fields', '--from-account'];
 const positional = [];
@@ -40,6 +40,8 @@ if (errors.length > 0) {
   console.error(`Not packaged: ${errors.length} problem(s):\n${errors.map((e) => `  - ${e}`).join('\n')}`);
   process.exit(1);
 }
+const warnings = validatorWarnings(dir);
+if (warnings.length > 0) console.warn(`${warnings.length} warning(s) Zendesk's validator would show (not refused):\n${warnings.map((w) => `  - ${w}`).join('\n')}`);
 const entries = {};
 const walk = (folder) => {
   for (const name of readdirSync(folder).sort()) {
