@@ -130,12 +130,12 @@ describe('procedures', () => {
     const watched = await open('18-misconfigured');
     const { page } = watched;
     await macrosLoaded(page);
-    await sidebar(page).getByText('Configuração (4)').click();
-    expect(await sidebar(page).getByTestId('configuration').innerText()).toContain('Configuração macroTransferN2: nenhuma macro ativa com o título “Macro que não existe”.');
+    await sidebar(page).getByText('Configuração (3)').click();
+    expect(await sidebar(page).getByTestId('configuration').innerText()).toContain('“Macro: transferência N2”: nenhuma macro ativa com o título “Macro que não existe”.');
     await openProcedure(page, 'Transferir para N2');
     await sidebar(page).getByLabel('Resumo').fill('x');
     await sidebar(page).getByRole('button', { name: 'Aplicar' }).click();
-    await sidebar(page).getByRole('alert').getByText('Configuração macroTransferN2: nenhuma macro ativa com o título “Macro que não existe”.').waitFor();
+    await sidebar(page).getByRole('alert').getByText('“Macro: transferência N2”: nenhuma macro ativa com o título “Macro que não existe”.').waitFor();
     expect(await actionsOf(page)).toEqual([]);
     await done(watched);
   });

@@ -33,10 +33,23 @@ export const EXPECTED: Record<string, { findings: string[]; texts: string[]; sho
     httpErrors: true,
   },
   '17-api-timeout': { findings: [], texts: ['as observações salvas não puderam ser lidas'], wait: 'não puderam ser lidas' },
-  '18-misconfigured': { findings: [], texts: ['Configuração (4)'], wait: 'Configuração (4)' },
+  '18-misconfigured': {
+    findings: ['warn:setup:status'],
+    texts: ['Verificações desligadas: CNPJ. Veja a Configuração abaixo.', 'Configuração (3)'],
+    wait: 'Configuração (3)',
+  },
   '20-os-on-hold': { findings: [], texts: ['Restaurante Sabor Caseiro Ltda', 'Nada bloqueia o atendimento.'] },
   '21-setup-fresh-install': { findings: ['warn:wallet.none:status'], texts: ['Mercado Boa Vista Ltda', 'Sem carteira Prime/HelpDesk', 'Configuração (16)'], wait: 'Configuração (16)' },
   '22-setup-conflicts': { findings: ['warn:wallet.none:status'], texts: ['Mercado Boa Vista Ltda', 'Configuração (16)'], wait: 'Configuração (16)' },
+  '30-padded-cnpj-search': {
+    findings: ['block:noOrganization:alert'],
+    texts: ['Gamma Comércio Varejista Ltda: quem mais abre tickets é Beatriz Ramos (beatriz@gamma.example, 3 tickets).', '01.234.567/0001-95'],
+    wait: 'Beatriz Ramos',
+  },
+  '31-fresh-install': {
+    findings: ['warn:setup:status'],
+    texts: ['Verificações desligadas: CNPJ, O.S. antes de Em Espera, TicketId da sessão, Catálogo de Serviços. Peça ao administrador para configurar o Sentinela.'],
+  },
   '19-html-in-customer-data': { findings: ['warn:wallet.unrecognized.<script>window.__pwned=5</script>:status'], texts: ['<img src=x onerror="window.__pwned=4">Loja XSS'] },
 };
 

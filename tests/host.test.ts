@@ -183,8 +183,8 @@ describe('faults through the host', () => {
   it('a batched get with an errors entry for a configured field: named, and the rest works', async () => {
     const watched = await watchedPage(browser);
     const frame = await openInHost(watched, '18-misconfigured');
-    await frame.getByText('Configuração (4)').click();
-    expect(await frame.getByTestId('configuration').innerText()).toContain('Configuração cnpjFieldId: o campo 999999 não existe neste ticket.');
+    await frame.getByText('Configuração (3)').click();
+    expect(await frame.getByTestId('configuration').innerText()).toContain('“ID do campo CNPJ da sessão”: o campo 999999 não existe neste ticket.');
     expect(await hostSave(watched.page)).toEqual({ allowed: true, message: null });
     await closeClean(watched);
   });
