@@ -27,12 +27,13 @@ export const EXPECTED: Record<string, { findings: string[]; texts: string[]; sho
   '14-sodexo-os': { findings: [], texts: ['Número Referência preenchido (SODEXO do Brasil Comercial S.A.)', 'O.S. para 8 equipamentos (mais de 5)', 'Garantias Expiradas'], wait: 'Faltam 1' },
   '15-rate-limited': { findings: [], texts: ['Nada bloqueia o atendimento.'], httpErrors: true },
   '16-api-down': {
-    findings: ['block:noOrganization:alert'],
-    texts: ['Não foi possível procurar a organização do CNPJ 33.592.001/0001-21.', 'Erro no servidor do Zendesk.'],
+    // The macros outage is said to everyone where it matters (procedures), never as configuration (issue 19).
+    findings: ['block:noOrganization:alert', 'warn:macrosUnavailable:status'],
+    texts: ['Não foi possível procurar a organização do CNPJ 33.592.001/0001-21.', 'Erro no servidor do Zendesk.', 'Não foi possível ler as macros da conta'],
     wait: 'Erro no servidor',
     httpErrors: true,
   },
-  '17-api-timeout': { findings: [], texts: ['as observações salvas não puderam ser lidas'], wait: 'não puderam ser lidas' },
+  '17-api-timeout': { findings: ['warn:macrosUnavailable:status'], texts: ['as observações salvas não puderam ser lidas', 'Não foi possível ler as macros da conta'], wait: 'não puderam ser lidas' },
   '18-misconfigured': {
     findings: ['warn:setup:status'],
     texts: ['Verificações desligadas: CNPJ. Veja a Configuração abaixo.', 'Configuração (3)'],
