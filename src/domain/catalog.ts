@@ -35,6 +35,8 @@ export function pathLabels(path: string): string {
 interface OptionIndex {
   byKey: Map<string, FieldOption>;
   byLabels: Map<string, FieldOption>;
+  /** Paths already looked up (rule paths are settings: the same few hundred on every ranking). */
+  byPath: Map<string, FieldOption | null>;
 }
 
 /** The field's options by comparable path, built once per option list (the field definition). */
@@ -42,7 +44,7 @@ const indexedOptions = new WeakMap<readonly FieldOption[], OptionIndex>();
 function indexOptions(options: readonly FieldOption[]): OptionIndex {
   let index = indexedOptions.get(options);
   if (!index) {
-    index = { byKey: new Map(), byLabels: new Map() };
+    index = { byKey: new Map(), byLabels: new Map(), byPath: new Map() };
     for (const option of options) {
       const key = pathKey(option.label);
       const labels = pathLabels(option.label);
@@ -60,7 +62,12 @@ function indexOptions(options: readonly FieldOption[]): OptionIndex {
  */
 export function optionForPath(options: readonly FieldOption[], path: string): FieldOption | null {
   const index = indexOptions(options);
-  return index.byKey.get(pathKey(path)) ?? index.byLabels.get(pathLabels(path)) ?? null;
+  let option = index.byPath.get(path);
+  if (option === undefined) {
+    option = index.byKey.get(pathKey(path)) ?? index.byLabels.get(pathLabels(path)) ?? null;
+    index.byPath.set(path, option);
+  }
+  return option;
 }
 
 /** Rules are settings: their keywords are normalised once per rule list, not once per ranking. */
@@ -75,6 +82,8 @@ function prepare(rules: readonly CatalogRule[]) {
   }
   return prepared;
 }
+
+const NO_OPTIONS: readonly FieldOption[] = [];
 
 export interface CatalogSuggestion {
   path: string;
@@ -117,7 +126,7 @@ export function catalogSuggestions(
       }
     });
     if (score === 0) return;
-    const option = optionForPath(options ?? [], rule.path);
+    const option = optionForPath(options ?? NO_OPTIONS, rule.path);
     const key = option ? `option:${option.value}` : pathLabels(rule.path);
     const known = byPath.get(key);
     if (known) {
