@@ -126,6 +126,8 @@ describe('translations', () => {
     const { sections } = dictionaries[locale];
     expect(Object.keys(sections.admin).filter((key) => !key.startsWith('setup.'))).toEqual([]);
     expect(Object.keys(sections.ui).filter((key) => key.startsWith('setup.'))).toEqual([]);
+  });
+
   it.each(LOCALES)('%s names each setting in messages by its label in Admin Center (ui parameter.<name> = app.parameters.<name>.label)', (locale) => {
     const { app, ui } = dictionaries[locale];
     for (const parameter of PARAMETERS) expect([parameter.name, ui[`parameter.${parameter.name}`]]).toEqual([parameter.name, app.parameters[parameter.name].label]);
