@@ -40,8 +40,16 @@ export const EXPECTED: Record<string, { findings: string[]; texts: string[]; sho
     wait: 'Configuração (3)',
   },
   '20-os-on-hold': { findings: [], texts: ['Restaurante Sabor Caseiro Ltda', 'Nada bloqueia o atendimento.'] },
-  '21-setup-fresh-install': { findings: ['warn:wallet.none:status'], texts: ['Mercado Boa Vista Ltda', 'Sem carteira Prime/HelpDesk', 'Configuração (16)'], wait: 'Configuração (16)' },
-  '22-setup-conflicts': { findings: ['warn:wallet.none:status'], texts: ['Mercado Boa Vista Ltda', 'Configuração (16)'], wait: 'Configuração (16)' },
+  '21-setup-fresh-install': {
+    findings: ['warn:wallet.none:status', 'warn:setup:status'],
+    texts: ['Mercado Boa Vista Ltda', 'Sem carteira Prime/HelpDesk', 'Verificações desligadas: CNPJ, Pendência Financeira, O.S. antes de Em Espera, TicketId da sessão, carteira Prime/HelpDesk, Catálogo de Serviços. Veja a Configuração abaixo.'],
+    wait: 'Verificações desligadas',
+  },
+  '22-setup-conflicts': {
+    findings: ['warn:wallet.none:status', 'warn:setup:status'],
+    texts: ['Mercado Boa Vista Ltda', 'Verificações desligadas: CNPJ, Pendência Financeira, O.S. antes de Em Espera, TicketId da sessão, carteira Prime/HelpDesk. Veja a Configuração abaixo.'],
+    wait: 'Verificações desligadas',
+  },
   '30-padded-cnpj-search': {
     findings: ['block:noOrganization:alert'],
     texts: ['Gamma Comércio Varejista Ltda: quem mais abre tickets é Beatriz Ramos (beatriz@gamma.example, 3 tickets).', '01.234.567/0001-95'],
