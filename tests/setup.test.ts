@@ -106,7 +106,10 @@ describe('agents', () => {
     const { page } = watched;
     await openScenario(page, SCENARIO, '&role=agent');
     const root = sidebar(page);
-    await root.getByText('Configuração (16)').waitFor();
+    // Agents get the one-line "checks are off" warning, never the configuration list (issue 19).
+    await root.getByText(/^Verificações desligadas: .*Peça ao administrador para configurar o Sentinela\.$/).waitFor();
+    expect(await root.getByTestId('configuration').count()).toBe(0);
+    expect(await root.getByText(/^Configuração \(\d+\)$/).count()).toBe(0);
     expect(await root.getByTestId('open-setup').count()).toBe(0);
     expect(await root.getByTestId('section-setup').count()).toBe(0);
     await page.waitForTimeout(500);
