@@ -39,7 +39,7 @@ const generate = z
     macros: z
       .union([count.max(10_000), z.object({ count: count.max(10_000), place })])
       .optional()
-      .describe('Active shared macros in all, alphabetical by title as /api/v2/macros/active lists them.'),
+      .describe('How many macros /api/v2/macros/active lists for the current agent (their own active ones included), alphabetical by title; the generated ones are active and shared.'),
     organizationUsers: z
       .union([count.max(20_000), z.object({ count: count.max(20_000), organization_id: id.optional(), place })])
       .optional()

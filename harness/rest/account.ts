@@ -39,7 +39,7 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 const notFound: Answer = { status: 404, body: { error: 'RecordNotFound', description: 'Not found' } };
 const STATUS_RANK: Record<string, number> = { new: 0, open: 1, pending: 2, hold: 3, solved: 4, closed: 5 };
 
-/** The sort named by `sort_by`/`sort_order` (offset) among the endpoint's documented ones; null: refused. */
+/** The sort named by `sort_by`/`sort_order` (offset) among the endpoint's documented ones, or why it is refused. */
 function offsetSort<T>(url: URL, sorts: Record<string, (item: T) => SortValue[]>, byDefault: string, defaultOrder: (by: string) => 'asc' | 'desc' = () => 'asc'): Sort<T> | string {
   const by = url.searchParams.get('sort_by') ?? byDefault;
   const order = url.searchParams.get('sort_order') ?? defaultOrder(by);
@@ -48,7 +48,7 @@ function offsetSort<T>(url: URL, sorts: Record<string, (item: T) => SortValue[]>
   return { name: `${by}:${order}`, key: sorts[by], descending: order === 'desc' };
 }
 
-/** The sort named by cursor pagination's `sort` (`field` ascending, `-field` descending). */
+/** The sort named by cursor pagination's `sort` (`field` ascending, `-field` descending), or why it is refused. */
 function cursorSort<T>(url: URL, sorts: Record<string, (item: T) => SortValue[]>, byDefault: string): Sort<T> | string {
   const value = url.searchParams.get('sort') ?? byDefault;
   const field = value.replace(/^-/, '');
