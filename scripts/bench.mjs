@@ -84,7 +84,7 @@ try {
   // 2. REST calls per ticket view: cold (first ticket of a session) and warm (the same agent's next ticket).
   const rest = [];
   // The large account has its own profile below.
-  for (const name of scenarios.filter((scenario) => scenario !== '24-large-account')) {
+  for (const name of scenarios.filter((scenario) => scenario !== '26-large-account')) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const count = async () => {
@@ -101,11 +101,11 @@ try {
   }
   results.rest = rest;
 
-  // 2b. A large account (scenario 24, built with `generate`: 2,000 macros, 2,500 organization users,
+  // 2b. A large account (scenario 26, built with `generate`: 2,000 macros, 2,500 organization users,
   // 3,000 organization tickets, 600 comments): REST calls per ticket view of each kind, cold and warm.
   // The kinds are derived from it into test-results/ (served by the harness like any scenario file).
   const largeStarted = Date.now();
-  const large = JSON.parse(readFileSync(resolve(ROOT, 'harness/scenarios/24-large-account.json'), 'utf8'));
+  const large = JSON.parse(readFileSync(resolve(ROOT, 'harness/scenarios/26-large-account.json'), 'utf8'));
   const notOs = (scenario) => ({ ...scenario, ticket: { ...scenario.ticket, ticket_form_id: 11, custom_fields: scenario.ticket.custom_fields.filter((field) => ![360004, 360005].includes(field.id)) } });
   const kinds = {
     'organization present': notOs(large),
@@ -161,7 +161,7 @@ try {
     await page.close();
     return { medianMs: median(times), runs: times.length };
   })();
-  results.largeAccount = { scenario: '24-large-account', generate: large.generate, generation, views: largeAccount, seconds: Math.round((Date.now() - largeStarted) / 1000) };
+  results.largeAccount = { scenario: '26-large-account', generate: large.generate, generation, views: largeAccount, seconds: Math.round((Date.now() - largeStarted) / 1000) };
 
   // 3. Bundle: what the sidebar loads before first paint, against a floor build of the libraries alone.
   const dist = resolve(ROOT, 'dist/assets');

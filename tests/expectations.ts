@@ -77,25 +77,25 @@ export const EXPECTED: Record<string, Expected> = {
   },
   '19-html-in-customer-data': { findings: ['warn:wallet.unrecognized.<script>window.__pwned=5</script>:status'], texts: ['<img src=x onerror="window.__pwned=4">Loja XSS'] },
   // Accounts of real size (issue 15): the stand-in pages, sorts and restricts as Zendesk does.
-  '21-macros-650-pending-at-561': {
+  '23-macros-650-pending-at-561': {
     findings: ['block:financialPending:alert'],
     texts: ['Pendência Financeira: atendimento bloqueado', 'Aplicar macro de pendência e título'],
     absent: ['Configuração'],
     knownFailure:
       'issue 16: reads 5 pages of /api/v2/macros/active (500 of 650 macros): the registration-pending macro (#561) and "Atendimento Whatsapp (Oficial)" (#562) are reported missing ("Configuração (2)")',
   },
-  '22-organization-700-tickets': {
+  '24-organization-700-tickets': {
     findings: ['block:noOrganization:alert'],
     texts: ['Nenhuma Organização', 'Delta Atacadista Ltda: quem mais abre tickets é Vanessa Souza (vanessa@delta.example, 400 tickets).', 'Tornar Vanessa Souza solicitante (chat em cópia)'],
     knownFailure: "issue 16: reads 5 pages of the organization's tickets (500 of 700, oldest first): the top requester shown is Marcos Lima (300 tickets), not Vanessa Souza (400)",
   },
-  '23-personal-macro-same-title': {
+  '25-personal-macro-same-title': {
     findings: [],
     texts: ['Nada bloqueia o atendimento.', 'Prime · Carteira A · Gold'],
     absent: ['Configuração'],
     knownFailure: 'issue 16: the macro\'s restriction is not read: the shared "Atendimento Whatsapp (Oficial)" and the agent\'s own personal copy count as two macros with that title ("Configuração (1)": ambiguous)',
   },
-  '24-large-account': {
+  '26-large-account': {
     findings: [],
     texts: ['Tudo pronto para Em Espera.'],
     absent: ['Configuração'],

@@ -58,7 +58,7 @@ const ids = (items: Json[]) => items.map((item) => item.id);
 
 describe('macros as an agent sees them (https://developer.zendesk.com/api-reference/ticketing/business-rules/macros/)', () => {
   it('650 active macros: /macros/active?per_page=100 gives 100 and a next_page 6 times; the pending macro is #561', () => {
-    const account = accountOf('21-macros-650-pending-at-561');
+    const account = accountOf('23-macros-650-pending-at-561');
     const { items, sizes, nexts } = offsetAll(account, '/api/v2/macros/active.json?per_page=100', 'macros');
     expect(sizes).toEqual([100, 100, 100, 100, 100, 100, 50]);
     expect(nexts.filter(Boolean)).toHaveLength(6);
@@ -74,7 +74,7 @@ describe('macros as an agent sees them (https://developer.zendesk.com/api-refere
   });
 
   it('sorts by sort_by/sort_order as documented (alphabetical asc by default, dates desc by default); refuses others', () => {
-    const account = accountOf('21-macros-650-pending-at-561');
+    const account = accountOf('23-macros-650-pending-at-561');
     const byCreation = offsetAll(account, '/api/v2/macros/active.json?sort_by=created_at', 'macros').items.map((macro) => Date.parse(String(macro.created_at)));
     expect(byCreation).toEqual([...byCreation].sort((a, b) => b - a));
     const reversed = offsetAll(account, '/api/v2/macros/active.json?sort_order=desc', 'macros').items;
@@ -84,7 +84,7 @@ describe('macros as an agent sees them (https://developer.zendesk.com/api-refere
   });
 
   it('shared and personal: the agent sees the shared macros and their own personal ones, never another agent\'s', () => {
-    const account = accountOf('23-personal-macro-same-title');
+    const account = accountOf('25-personal-macro-same-title');
     const active = get(account, '/api/v2/macros/active.json').body.macros as Json[];
     expect(ids(active).sort()).toEqual([31, 32, 33, 35, 37]);
     expect(active.find((macro) => macro.id === 31)?.restriction).toBeNull();
@@ -101,14 +101,14 @@ describe('macros as an agent sees them (https://developer.zendesk.com/api-refere
   });
 
   it('an admin sees every macro of the account on /macros, and only their own personal ones on /macros/active', () => {
-    const account = accountOf('23-personal-macro-same-title', (raw) => ((raw.currentUser as Json).role = 'admin'));
+    const account = accountOf('25-personal-macro-same-title', (raw) => ((raw.currentUser as Json).role = 'admin'));
     expect(ids(get(account, '/api/v2/macros.json').body.macros as Json[]).sort()).toEqual([31, 32, 33, 34, 35, 36, 37]);
     expect(ids(get(account, '/api/v2/macros.json?access=agents').body.macros as Json[]).sort()).toEqual([35, 36, 37]);
     expect(ids(get(account, '/api/v2/macros/active.json').body.macros as Json[]).sort()).toEqual([31, 32, 33, 35, 37]);
   });
 
   it('/macros pages with cursors through a deletion, a re-creation with a new id and a rename made while reading', () => {
-    const account = accountOf('21-macros-650-pending-at-561');
+    const account = accountOf('23-macros-650-pending-at-561');
     const first = get(account, '/api/v2/macros.json?only_viewable=true&page[size]=100');
     expect(first.body.meta).toMatchObject({ has_more: true });
     const seen = ids(first.body.macros as Json[]);
@@ -128,7 +128,7 @@ describe('macros as an agent sees them (https://developer.zendesk.com/api-refere
   });
 
   it('/macros/search matches the start of title words (offset only), and needs a query', () => {
-    const account = accountOf('21-macros-650-pending-at-561');
+    const account = accountOf('23-macros-650-pending-at-561');
     const found = offsetAll(account, `/api/v2/macros/search.json?query=${encodeURIComponent('Pendência no Cadastro')}`, 'macros').items;
     expect(ids(found)).toEqual([33]);
     expect(get(account, '/api/v2/macros/search.json?query=pendencia%20cadas').body.count).toBe(1);
@@ -140,7 +140,7 @@ describe('macros as an agent sees them (https://developer.zendesk.com/api-refere
 
 describe('organization tickets and users (https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#list-tickets)', () => {
   it('lists an organization\'s tickets oldest first (id order), 100 per page, with created_at and updated_at on every ticket', () => {
-    const account = accountOf('22-organization-700-tickets');
+    const account = accountOf('24-organization-700-tickets');
     const { items, sizes } = offsetAll(account, '/api/v2/organizations/83/tickets.json', 'tickets');
     expect(sizes).toEqual([100, 100, 100, 100, 100, 100, 100]);
     expect(ids(items)).toEqual([...ids(items)].sort((a, b) => Number(a) - Number(b)));
@@ -152,7 +152,7 @@ describe('organization tickets and users (https://developer.zendesk.com/api-refe
   });
 
   it('cursor with sort=-updated_at gives the most recently updated first, through every page; offset sort_by/sort_order too', () => {
-    const account = accountOf('22-organization-700-tickets');
+    const account = accountOf('24-organization-700-tickets');
     const { items, sizes } = cursorAll(account, '/api/v2/organizations/83/tickets.json?page[size]=100&sort=-updated_at', 'tickets');
     expect(sizes).toEqual([100, 100, 100, 100, 100, 100, 100]);
     const updated = items.map((ticket) => Date.parse(String(ticket.updated_at)));
@@ -167,7 +167,7 @@ describe('organization tickets and users (https://developer.zendesk.com/api-refe
   });
 
   it('lists an organization\'s users by id, paged, with role filters; /users/{id} and /users/show_many (≤ 100 ids)', () => {
-    const account = accountOf('24-large-account');
+    const account = accountOf('26-large-account');
     const { items, sizes } = cursorAll(account, '/api/v2/organizations/82/users.json?page[size]=100', 'users');
     expect(sizes).toHaveLength(25);
     expect(items).toHaveLength(2500);
@@ -196,7 +196,7 @@ describe('comments as Zendesk has them (https://developer.zendesk.com/api-refere
   });
 
   it('600 comments: the internal note is #551 in creation order; cursor sort=-created_at and offset sort_order=desc read newest first', () => {
-    const account = accountOf('24-large-account');
+    const account = accountOf('26-large-account');
     const ascending = offsetAll(account, '/api/v2/tickets/4542/comments.json', 'comments');
     expect(ascending.sizes).toEqual([100, 100, 100, 100, 100, 100]);
     expect(ascending.items.findIndex((comment) => String(comment.body).includes('Razão Social: Restaurante Sabor Caseiro Ltda')) + 1).toBe(551);
@@ -222,7 +222,7 @@ describe('Search API (https://developer.zendesk.com/api-reference/ticketing/tick
   });
 
   it('type:ticket organization:<id> means tickets of the organization\'s members; created>/updated< filter by date; sort_by/sort_order', () => {
-    const account = accountOf('22-organization-700-tickets');
+    const account = accountOf('24-organization-700-tickets');
     const search = (query: string, extra = '') => get(account, `/api/v2/search.json?query=${encodeURIComponent(query)}${extra}`);
     expect(search('type:ticket organization:83').body.count).toBe(700);
     expect(search('type:ticket organization:"Delta Atacadista"').body.count).toBe(700);
@@ -245,7 +245,7 @@ describe('Search API (https://developer.zendesk.com/api-reference/ticketing/tick
   });
 
   it('caps every query at 1,000 results: 100 per page, page 11 answers 422, count gives them all; /search/export pages past it', () => {
-    const account = accountOf('24-large-account');
+    const account = accountOf('26-large-account');
     const query = encodeURIComponent('type:ticket organization:82');
     const pages = Array.from({ length: 10 }, (_, index) => get(account, `/api/v2/search.json?query=${query}&per_page=100&page=${index + 1}`));
     expect(pages.map((page) => [page.status, (page.body.results as Json[]).length])).toEqual(Array.from({ length: 10 }, () => [200, 100]));
