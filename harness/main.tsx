@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { setupWorker } from 'msw/browser';
 import { FAULT_PRESETS, parseScenario, ScenarioError, withFault, type Scenario } from './scenario';
 import { TicketModel } from './ticketModel';
+import type { AccountChange } from './rest/account';
 import { createFakeClient, type FakeClient, type SaveVerdict, type ZafCall } from './fakeClient';
 import { restHandlers } from './handlers';
 import { accountStore } from './store';
@@ -27,6 +28,8 @@ declare global {
       /** Opens the ticket again (reloads the page with the ticket as Zendesk now holds it). */
       reopen(): void;
       scenario: Scenario;
+      /** The account changes under the app (a macro deleted, re-created, renamed…): harness/rest/account.ts. */
+      changeAccount(change: AccountChange): Record<string, unknown>;
       ready: Promise<void>;
       /** Every accepted PUT /api/v2/apps/installations/{id}, body as sent (the setup assistant's writes). */
       readonly installationWrites: { settings: Record<string, unknown> }[];
@@ -217,6 +220,7 @@ async function start() {
     set: (path, value) => client.agentSet(path, value),
     apiUpdate: (update) => current.apiUpdate(update),
     reopen: () => reopenTicket(source, current),
+    changeAccount: (change) => current.account.change(change),
     scenario,
     ready,
     get installationWrites() {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GenerateError, generateInto } from './rest/generate';
 
 /**
  * A QA scenario: Zendesk REST API objects as Zendesk returns them (SPEC §6), plus what REST does not
@@ -21,6 +22,53 @@ const fault = z.object({
   times: z.number().int().positive().optional(),
 });
 
+const count = z.number().int().nonnegative();
+const placement = z
+  .object({ id, at: z.number().int().positive().describe('1-based position in the order Zendesk lists them') })
+  .describe('Puts one of the scenario\'s own objects (by id) at a position of the generated list.');
+const place = z.array(placement).default([]);
+
+/**
+ * Account size without huge files (README: QA): how many objects the lists hold in all, the scenario's
+ * own ones included; the generator adds the rest with deterministic fake content (harness/rest/generate.ts).
+ */
+const generate = z
+  .object({
+    now: z.iso.datetime().optional().describe('Generated timestamps count back from this instant (default: today, 00:00 UTC).'),
+    seed: z.number().int().positive().optional().describe('Another seed gives other fake content (default 1).'),
+    macros: z
+      .union([count.max(10_000), z.object({ count: count.max(10_000), place })])
+      .optional()
+      .describe('How many macros /api/v2/macros/active lists for the current agent (their own active ones included), alphabetical by title; the generated ones are active and shared.'),
+    organizationUsers: z
+      .union([count.max(20_000), z.object({ count: count.max(20_000), organization_id: id.optional(), place })])
+      .optional()
+      .describe("The organization's users in all (default: the ticket's organization), in id order."),
+    organizationTickets: z
+      .union([
+        count.max(20_000),
+        z.object({
+          count: count.max(20_000),
+          organization_id: id.optional(),
+          place,
+          requesters: z
+            .array(z.object({ user_id: id, count: count.describe('how many of the generated tickets, in id order (oldest first)') }))
+            .default([])
+            .describe('Who opened the generated tickets, oldest first; the rest are drawn from the organization users.'),
+        }),
+      ])
+      .optional()
+      .describe("The organization's tickets in all, in id order (oldest first)."),
+    comments: z
+      .union([count.max(5_000), z.object({ count: count.max(5_000), place })])
+      .optional()
+      .describe("The ticket's comments in all (Zendesk allows 5,000), in creation order; the own ones keep their order."),
+  })
+  .optional();
+
+/** A macro's `restriction`: null for a shared macro, {type: "User", id, ids} for a personal one, {type: "Group", …}. */
+const restriction = z.looseObject({ type: z.enum(['User', 'Group']).optional(), id: id.optional(), ids: z.array(id).optional() }).nullable();
+
 export const scenarioSchema = z.object({
   name: z.string().min(1),
   description: z.string().optional(),
@@ -29,10 +77,14 @@ export const scenarioSchema = z.object({
     .object({
       locale: z.string().default('pt-BR'),
       name: z.string().default('Agente'),
+      /** Whose personal macros /api/v2/macros/active shows. */
+      id: id.default(1),
       /** ZAF currentUser.role: "admin" for an admin, "agent" for an agent (a custom role has its own name). */
       role: z.string().min(1).default('agent'),
+      /** Groups the agent belongs to (macros restricted to a group). */
+      group_ids: z.array(id).default([]),
     })
-    .default({ locale: 'pt-BR', name: 'Agente', role: 'agent' }),
+    .default({ locale: 'pt-BR', name: 'Agente', id: 1, role: 'agent', group_ids: [] }),
   /** The app's installation: metadata().installationId, and what GET/PUT /api/v2/apps/installations/{id} answer. */
   installation: z.object({ id }).default({ id: 1 }),
   ticket: z.looseObject({
@@ -49,7 +101,20 @@ export const scenarioSchema = z.object({
     tags: z.array(z.string()).default([]),
   }),
   draft: z.object({ text: z.string().default(''), type: z.enum(['publicReply', 'internalNote']).default('publicReply') }).default({ text: '', type: 'publicReply' }),
-  comments: z.array(z.looseObject({ id: id.optional(), public: z.boolean().default(true), body: z.string(), author_id: id.optional() })).default([]),
+  comments: z
+    .array(
+      z.looseObject({
+        id: id.optional(),
+        public: z.boolean().default(true),
+        body: z.string(),
+        /** Derived from `body` when absent, as Zendesk renders it. */
+        html_body: z.string().optional(),
+        plain_body: z.string().optional(),
+        author_id: id.optional(),
+        created_at: z.string().optional(),
+      }),
+    )
+    .default([]),
   users: z.array(z.looseObject({ id, name: z.string(), email: z.string().nullable().optional(), phone: z.string().nullable().optional(), organization_id: id.nullable().optional() })).default([]),
   organizations: z.array(z.looseObject({ id, name: z.string(), organization_fields: z.record(z.string(), z.unknown()).default({}) })).default([]),
   ticket_fields: z
@@ -66,8 +131,19 @@ export const scenarioSchema = z.object({
   ticket_forms: z.array(z.looseObject({ id, name: z.string(), active: z.boolean().optional() })).default([]),
   /** GET /api/v2/organization_fields → .organization_fields: what organizations' `organization_fields` are keyed by. */
   organization_fields: z.array(z.looseObject({ id: id.optional(), key: z.string().regex(/^\w+$/), type: z.string(), title: z.string(), active: z.boolean().optional() })).default([]),
-  macros: z.array(z.looseObject({ id, title: z.string(), active: z.boolean().default(true), actions: z.array(z.looseObject({ field: z.string(), value: z.unknown() })).default([]) })).default([]),
+  macros: z
+    .array(
+      z.looseObject({
+        id,
+        title: z.string(),
+        active: z.boolean().default(true),
+        restriction: restriction.default(null),
+        actions: z.array(z.looseObject({ field: z.string(), value: z.unknown() })).default([]),
+      }),
+    )
+    .default([]),
   tickets: z.array(z.looseObject({ id, requester_id: id.nullable().optional(), organization_id: id.nullable().optional(), subject: z.string().optional() })).default([]),
+  generate,
   faults: z
     .object({
       requests: z.array(fault).default([]),
@@ -130,7 +206,10 @@ function crossReferences(scenario: Scenario): string[] {
   return problems;
 }
 
-/** Parses a scenario; every problem is named by where it is in the file. Never throws anything else. */
+/**
+ * Parses a scenario; every problem is named by where it is in the file. Never throws anything else.
+ * What `generate` asks for is added to the lists (and `generate` removed): the result is the account.
+ */
 export function parseScenario(input: unknown): Scenario {
   let data = input;
   if (typeof input === 'string') {
@@ -144,5 +223,11 @@ export function parseScenario(input: unknown): Scenario {
   if (!result.success) throw new ScenarioError(result.error.issues.map((issue) => `${where(issue.path)}: ${issue.message}`));
   const problems = crossReferences(result.data);
   if (problems.length > 0) throw new ScenarioError(problems);
+  try {
+    generateInto(result.data);
+  } catch (error) {
+    if (error instanceof GenerateError) throw new ScenarioError(error.problems);
+    throw error;
+  }
   return result.data;
 }

@@ -124,7 +124,7 @@ export class TicketModel {
       case 'currentUser.role':
         return this.scenario.currentUser.role;
       case 'currentUser':
-        return { id: 1, name: this.scenario.currentUser.name, locale: this.scenario.currentUser.locale, role: this.scenario.currentUser.role };
+        return { id: this.scenario.currentUser.id, name: this.scenario.currentUser.name, locale: this.scenario.currentUser.locale, role: this.scenario.currentUser.role };
       default:
         throw new ZafPathError(path);
     }

@@ -1,5 +1,6 @@
-// `npm run bench`: startup round trips, REST calls per ticket view, bundle size, save-guard decision
-// time and catalog ranking, measured in Debian's Chromium. Prints one table and writes docs/bench.json.
+// `npm run bench`: startup round trips, REST calls per ticket view (bundled scenarios, and a large account
+// built with `generate`), bundle size, save-guard decision time and catalog ranking, measured in Debian's
+// Chromium. Prints one table and writes docs/bench.json.
 import { readFileSync, writeFileSync, mkdtempSync, readdirSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -82,7 +83,8 @@ try {
 
   // 2. REST calls per ticket view: cold (first ticket of a session) and warm (the same agent's next ticket).
   const rest = [];
-  for (const name of scenarios) {
+  // The large account has its own profile below.
+  for (const name of scenarios.filter((scenario) => scenario !== '26-large-account')) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const count = async () => {
@@ -98,6 +100,68 @@ try {
     await context.close();
   }
   results.rest = rest;
+
+  // 2b. A large account (scenario 26, built with `generate`: 2,000 macros, 2,500 organization users,
+  // 3,000 organization tickets, 600 comments): REST calls per ticket view of each kind, cold and warm.
+  // The kinds are derived from it into test-results/ (served by the harness like any scenario file).
+  const largeStarted = Date.now();
+  const large = JSON.parse(readFileSync(resolve(ROOT, 'harness/scenarios/26-large-account.json'), 'utf8'));
+  const notOs = (scenario) => ({ ...scenario, ticket: { ...scenario.ticket, ticket_form_id: 11, custom_fields: scenario.ticket.custom_fields.filter((field) => ![360004, 360005].includes(field.id)) } });
+  const kinds = {
+    'organization present': notOs(large),
+    'O.S. New/Open': large,
+    'O.S. On Hold': { ...large, ticket: { ...large.ticket, status: 'hold' } },
+    'no organization': (() => {
+      const scenario = notOs(large);
+      return { ...scenario, users: [...scenario.users, { id: 39, name: 'Cliente do chat', email: 'cliente.chat@gmail.example', organization_id: null }], ticket: { ...scenario.ticket, organization_id: null, requester_id: 39 } };
+    })(),
+  };
+  const kindDir = resolve(ROOT, 'test-results/bench-scenarios');
+  mkdirSync(kindDir, { recursive: true });
+  const largeAccount = [];
+  for (const [kind, scenario] of Object.entries(kinds)) {
+    const file = `large-${kind.replace(/[^a-z]+/gi, '-').toLowerCase()}.json`;
+    writeFileSync(join(kindDir, file), JSON.stringify({ ...scenario, $schema: undefined, name: `Large account: ${kind}` }));
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const count = async () => {
+      await page.goto(`${servers.harnessUrl}/harness/?scenario=/test-results/bench-scenarios/${file}`);
+      await page.waitForFunction(() => window.zafMock?.startedAt !== undefined, undefined, { timeout: 30_000 });
+      await page.evaluate(() => window.zafMock.ready);
+      // Settled: no new request for 1 s (the look-ups of a large account take several pages).
+      let last = -1;
+      let since = Date.now();
+      for (;;) {
+        const now = await page.evaluate(() => window.zafMock.calls.filter((c) => c.kind === 'request').length);
+        if (now !== last) [last, since] = [now, Date.now()];
+        else if (Date.now() - since >= 1000) return now;
+        await page.waitForTimeout(100);
+      }
+    };
+    const cold = await count();
+    const warm = await count();
+    largeAccount.push({ kind, cold, warm });
+    await context.close();
+  }
+  // How long the harness takes to build that account from its 2 KB file (parse + generate, in Chromium).
+  const generation = await (async () => {
+    const page = await browser.newPage();
+    await page.goto(`${servers.harnessUrl}/harness/?scenario=/harness/scenarios/01-prime-gold-clean.json`);
+    await page.waitForFunction(() => window.zafMock !== undefined);
+    const times = await page.evaluate(async (raw) => {
+      const { parseScenario } = await import('/harness/scenario.ts');
+      const runs = [];
+      for (let i = 0; i < 5; i += 1) {
+        const t0 = performance.now();
+        parseScenario(raw);
+        runs.push(performance.now() - t0);
+      }
+      return runs;
+    }, large);
+    await page.close();
+    return { medianMs: median(times), runs: times.length };
+  })();
+  results.largeAccount = { scenario: '26-large-account', generate: large.generate, generation, views: largeAccount, seconds: Math.round((Date.now() - largeStarted) / 1000) };
 
   // 3. Bundle: what the sidebar loads before first paint, against a floor build of the libraries alone.
   const dist = resolve(ROOT, 'dist/assets');
@@ -238,6 +302,8 @@ const rows = [
   ['startup, production build via the ZAF protocol', `${s.host.map((r) => `L=${r.latency}: ${r.ms.toFixed(0)} ms`).join(', ')}`, `${s.hostRoundTrips.toFixed(2)} sequential round trips (slope); ${s.host[0].getsBeforeFindings} get before findings`, 'handshake + 1 get = 2'],
   ['startup, harness (fake client)', `${s.harness.map((r) => `L=${r.latency}: ${r.ms.toFixed(0)} ms`).join(', ')}`, `${s.harnessRoundTrips.toFixed(2)} round trips (slope)`, '2 (metadata + get)'],
   ...results.rest.map((r) => [`REST calls per view: ${r.scenario}`, `cold ${r.cold}, warm ${r.warm}`, '', '≤ 1 cold, 0 warm with an organization']),
+  ...results.largeAccount.views.map((r) => [`REST calls per view, large account: ${r.kind}`, `cold ${r.cold}, warm ${r.warm}`, '2,000 macros, 2,500 org users, 3,000 org tickets, 600 comments', '']),
+  ['large account built from its scenario (parse + generate, Chromium)', `median ${results.largeAccount.generation.medianMs.toFixed(0)} ms`, `${results.largeAccount.generation.runs} runs`, 'well under 1 s'],
   ['bundle before first paint (JS + CSS)', `${kb(results.bundle.firstPaint.raw)} raw, ${kb(results.bundle.firstPaint.gzip)} gzip -9`, `floor ${kb(results.bundle.floor.gzip)} gzip; ratio ${results.bundle.ratio.toFixed(2)}`, '≤ 100 KB gzip; ≤ 1.3 × floor'],
   ['loaded after first paint', `${kb(results.bundle.lazyChunks.raw)} raw, ${kb(results.bundle.lazyChunks.gzip)} gzip`, `ZAF SDK (Zendesk CDN) ${kb(results.bundle.sdkFromCdnGzip)} gzip`, ''],
   ['save guard decision (1,000 saves, refused O.S.)', `median ${results.saveGuard.medianMs.toFixed(2)} ms, p99 ${results.saveGuard.p99Ms.toFixed(2)} ms, mean ${results.saveGuard.meanMs.toFixed(3)} ms (timer: 0.1 ms)`, `${results.saveGuard.requestsDuringSaves} requests during saves`, 'no request on the save path'],

@@ -1,7 +1,23 @@
+import type { Locator } from 'playwright-core';
 import type { Watched } from './browser';
 
-/** What an agent sees on each bundled scenario: findings (severity:id:role) and text on the sidebar. */
-export const EXPECTED: Record<string, { findings: string[]; texts: string[]; shot?: string; wait?: string; httpErrors?: boolean }> = {
+export interface Expected {
+  findings: string[];
+  texts: string[];
+  /** Text that must NOT be on the sidebar (e.g. "Configuração": no configuration finding). */
+  absent?: string[];
+  shot?: string;
+  wait?: string;
+  httpErrors?: boolean;
+  /**
+   * The app is wrong on this scenario today: the expectation (the right answer) runs as a known failure
+   * (`it.fails`), and turns red the day it is fixed — then drop this line. Says which issue fixes what.
+   */
+  knownFailure?: string;
+}
+
+/** What an agent MUST see on each bundled scenario: findings (severity:id:role) and text on the sidebar. */
+export const EXPECTED: Record<string, Expected> = {
   '01-prime-gold-clean': { findings: [], texts: ['Supermercado Bom Preço Ltda', '11.222.333/0001-81', 'Prime · Carteira A · Gold', 'Nada bloqueia o atendimento.'], shot: 'prime-clean' },
   '02-helpdesk-distribuidor': { findings: [], texts: ['HelpDesk · PC Implantação Distribuidor', '45.287.033/0001-00'] },
   '03-financial-pending': {
@@ -60,7 +76,51 @@ export const EXPECTED: Record<string, { findings: string[]; texts: string[]; sho
     texts: ['Verificações desligadas: CNPJ, O.S. antes de Em Espera, TicketId da sessão, Catálogo de Serviços. Peça ao administrador para configurar o Sentinela.'],
   },
   '19-html-in-customer-data': { findings: ['warn:wallet.unrecognized.<script>window.__pwned=5</script>:status'], texts: ['<img src=x onerror="window.__pwned=4">Loja XSS'] },
+  // Accounts of real size (issue 15): the stand-in pages, sorts and restricts as Zendesk does.
+  '23-macros-650-pending-at-561': {
+    findings: ['block:financialPending:alert'],
+    texts: ['Pendência Financeira: atendimento bloqueado', 'Aplicar macro de pendência e título'],
+    absent: ['Configuração'],
+    knownFailure:
+      'issue 16: reads 5 pages of /api/v2/macros/active (500 of 650 macros): the registration-pending macro (#561) and "Atendimento Whatsapp (Oficial)" (#562) are reported missing ("Configuração (2)")',
+  },
+  '24-organization-700-tickets': {
+    findings: ['block:noOrganization:alert'],
+    texts: ['Nenhuma Organização', 'Delta Atacadista Ltda: quem mais abre tickets é Vanessa Souza (vanessa@delta.example, 400 tickets).', 'Tornar Vanessa Souza solicitante (chat em cópia)'],
+    knownFailure: "issue 16: reads 5 pages of the organization's tickets (500 of 700, oldest first): the top requester shown is Marcos Lima (300 tickets), not Vanessa Souza (400)",
+  },
+  '25-personal-macro-same-title': {
+    findings: [],
+    texts: ['Nada bloqueia o atendimento.', 'Prime · Carteira A · Gold'],
+    absent: ['Configuração'],
+    knownFailure: 'issue 16: the macro\'s restriction is not read: the shared "Atendimento Whatsapp (Oficial)" and the agent\'s own personal copy count as two macros with that title ("Configuração (1)": ambiguous)',
+  },
+  '26-large-account': {
+    findings: [],
+    texts: ['Tudo pronto para Em Espera.'],
+    absent: ['Configuração'],
+    knownFailure:
+      'issue 16: reads 5 pages of comments (500 of 600): the internal note with CNPJ and Razão Social (#551) is reported missing ("Faltam 1 itens"); and 5 of 20 pages of macros: two configured macros reported missing ("Configuração (2)")',
+  },
 };
+
+/**
+ * Until the look-ups are over, whatever their outcome: nothing on the sidebar says it is still loading
+ * ("…") and its text holds still for 600 ms. A known failure waits for this, never for the right
+ * answer's text (a wait for it would fail by time-out, and hide the day the answer becomes right).
+ */
+export async function settled(root: Locator, timeoutMs = 20_000): Promise<void> {
+  const started = Date.now();
+  let last = '';
+  let since = Date.now();
+  for (;;) {
+    const text = await root.innerText();
+    if (text !== last) [last, since] = [text, Date.now()];
+    else if (!text.includes('…') && Date.now() - since >= 600) return;
+    if (Date.now() - started > timeoutMs) throw new Error(`the sidebar did not settle in ${timeoutMs} ms:\n${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** The browser logs the HTTP errors a fault scenario injects on purpose; nothing else may be logged. */
 export function withoutInjectedHttpErrors(watched: Watched) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { appCalls, expectNoProblems, hostCalls, launch, notesRead, openInHost, openScenario, sidebar, watchedPage, type Watched } from './browser';
-import { EXPECTED, withoutInjectedHttpErrors } from './expectations';
+import { EXPECTED, settled, withoutInjectedHttpErrors } from './expectations';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -19,13 +19,16 @@ async function closeClean(watched: Watched, httpErrors = false) {
 }
 
 describe('the production build under the Zendesk protocol (another origin, the SDK over postMessage)', () => {
-  it.each(Object.entries(EXPECTED))('%s: what the agent sees, after one get', async (name, expected) => {
+  // A scenario the app is wrong on today runs as a known failure (EXPECTED[…].knownFailure says why).
+  for (const [name, expected] of Object.entries(EXPECTED)) it(`${name}: what the agent sees, after one get`, { fails: Boolean(expected.knownFailure) }, async () => {
     const watched = await watchedPage(browser);
     const frame = await openInHost(watched, name);
     if (expected.wait) await frame.getByText(expected.wait).first().waitFor({ timeout: 15_000 });
+    if (expected.knownFailure) await settled(frame.locator('main.sentinela'));
     expect(await findingsIn(frame)).toEqual(expected.findings);
     const text = await frame.locator('main.sentinela').innerText();
     for (const fragment of expected.texts) expect(text).toContain(fragment);
+    for (const fragment of expected.absent ?? []) expect(text).not.toContain(fragment);
     const calls = await hostCalls(watched.page);
     expect(calls.filter((call) => call.kind === 'get')).toHaveLength(1);
     expect(calls[0]).toMatchObject({ kind: 'metadata', target: 'handshake' });

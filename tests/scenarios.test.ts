@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { bundledScenarioFiles } from '../harness/testing';
-import { EXPECTED, withoutInjectedHttpErrors } from './expectations';
+import { EXPECTED, settled, withoutInjectedHttpErrors } from './expectations';
 import { appCalls, expectNoProblems, harnessUrl, launch, openScenario, screenshot, shownFindings, sidebar, watchedPage } from './browser';
 
 let browser: Browser;
@@ -13,11 +13,13 @@ describe('every bundled scenario in Chromium', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual(bundledScenarioFiles().map((file) => file.replace(/\.json$/, '')));
   });
 
-  it.each(Object.entries(EXPECTED))('%s shows what the agent must see', async (name, expected) => {
+  // A scenario the app is wrong on today runs as a known failure (EXPECTED[…].knownFailure says why).
+  for (const [name, expected] of Object.entries(EXPECTED)) it(`${name} shows what the agent must see`, { fails: Boolean(expected.knownFailure) }, async () => {
     const watched = await watchedPage(browser);
     const { page } = watched;
     await openScenario(page, name);
     if (expected.wait) await sidebar(page).getByText(expected.wait).first().waitFor({ timeout: 15_000 });
+    if (expected.knownFailure) await settled(sidebar(page));
     expect(await shownFindings(page)).toEqual(expected.findings);
     // First render: one batched get, before anything else the app asks of Zendesk.
     const calls = await appCalls(page);
@@ -25,6 +27,7 @@ describe('every bundled scenario in Chromium', () => {
     expect(calls.findIndex((call) => call.kind === 'get')).toBeLessThan(Math.max(0, calls.findIndex((call) => call.kind === 'request')) || Infinity);
     const text = await sidebar(page).innerText();
     for (const fragment of expected.texts) expect(text).toContain(fragment);
+    for (const fragment of expected.absent ?? []) expect(text).not.toContain(fragment);
     if (name === '20-os-on-hold') expect(await sidebar(page).getByTestId('os-checklist').count()).toBe(0);
     if (expected.shot) await screenshot(page, expected.shot);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();

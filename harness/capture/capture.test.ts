@@ -19,14 +19,14 @@ const AUTH = `Basic ${Buffer.from(`${EMAIL}/token:${TOKEN}`).toString('base64')}
 const dir = mkdtempSync(join(tmpdir(), 'sentinela-capture-'));
 
 async function capture(source: Scenario, args: string[], env: Record<string, string> = {}) {
-  const standIn = await startStandIn(source, { authorization: AUTH, pageSize: 1, rateLimitOnce: ['/comments'] });
+  const standIn = await startStandIn(source, { authorization: AUTH, rateLimitOnce: ['/comments'] });
   const said: string[] = [];
   const warned: string[] = [];
   const sleeps: number[] = [];
   const out = join(dir, `${source.ticket.id}-${args.join('_').replace(/\W/g, '')}.json`);
   try {
     const code = await runCapture(['--out', out, ...args], { ZENDESK_BASE_URL: standIn.baseUrl, ZENDESK_EMAIL: EMAIL, ZENDESK_API_TOKEN: TOKEN, ...env }, { say: (l) => said.push(l), warn: (l) => warned.push(l) }, { sleep: async (ms) => void sleeps.push(ms) });
-    return { code, said, warned, sleeps, requests: standIn.requests, file: code === 0 ? readFileSync(out, 'utf8') : '' };
+    return { code, said, warned, sleeps, requests: standIn.requests, served: standIn.account.scenario, file: code === 0 ? readFileSync(out, 'utf8') : '' };
   } finally {
     await standIn.close();
   }
@@ -50,7 +50,8 @@ async function replay(scenario: Scenario) {
 
 describe('npm run scenario:capture', () => {
   it('captures a ticket through cursor pagination and a 429, with a progress line per step, into a valid scenario', async () => {
-    const source = readScenario('11-os-complete');
+    // 150 comments: two pages of the stand-in's cursor pagination (at most 100 each, as Zendesk).
+    const source = { ...readScenario('11-os-complete'), generate: { comments: 150 } };
     const result = await capture(source, ['--ticket', String(source.ticket.id), '--no-mask']);
     expect(result.code).toBe(0);
     expect(result.sleeps).toEqual([1000]);
@@ -58,7 +59,8 @@ describe('npm run scenario:capture', () => {
     expect(result.said).toEqual(expect.arrayContaining(['fetching ticket 4531', 'fetching comments', '  rate limited on comments: waiting 1 s (Retry-After)', 'fetching ticket fields and forms']));
     expect(result.warned[0]).toMatch(/REAL PERSONAL DATA/);
     const captured = parseScenario(result.file);
-    expect(captured.comments.map((c) => c.body)).toEqual(source.comments.map((c) => c.body));
+    expect(captured.comments).toHaveLength(150);
+    expect(captured.comments.map((c) => c.body)).toEqual(result.served.comments.map((c) => c.body));
     expect(captured.macros.map((m) => m.id).sort()).toEqual([31, 32, 33]);
     expect(captured.ticket_fields).toHaveLength(10);
   });

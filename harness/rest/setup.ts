@@ -2,10 +2,10 @@ import type { Scenario } from '../scenario';
 import manifest from '../../manifest.json';
 
 /**
- * The part of the /api/v2 stand-in the setup assistant reads and writes: the account's ticket fields,
- * ticket forms and organization fields (paged as Zendesk pages them), and the app's installation
- * (GET and PUT, admins only for PUT, every write recorded so tests can assert exactly what was sent).
- * The account (harness/rest/account.ts) answers these first.
+ * The part of the /api/v2 stand-in the setup assistant writes: the app's installation (GET and PUT,
+ * admins only for PUT, every write recorded so tests can assert exactly what was sent). The account
+ * (harness/rest/account.ts) answers these first; the lists the assistant reads (ticket fields and forms,
+ * organization fields, macros) are the account's, paged like every other list (harness/rest/paging.ts).
  */
 export type RestReply = { status: number; body: unknown; headers: Record<string, string> };
 
@@ -25,45 +25,10 @@ export interface InstallationState {
 }
 
 const json = (status: number, body: unknown): RestReply => ({ status, body, headers: { 'content-type': 'application/json' } });
-const HOST = 'https://sentinela-test.zendesk.com';
-const MAX_PAGE = 100;
-
-/**
- * Cursor paging as Zendesk documents it (https://developer.zendesk.com/api-reference/introduction/pagination/):
- * `page[size]` at most 100, `page[after]` the opaque cursor of `meta.after_cursor`; the answer carries
- * `meta.has_more` and `links.next` (an absolute URL).
- */
-function cursorPage<T>(key: string, items: readonly T[], url: URL): RestReply {
-  const size = Math.min(MAX_PAGE, Math.max(1, Number(url.searchParams.get('page[size]')) || MAX_PAGE));
-  const after = url.searchParams.get('page[after]');
-  const start = after === null ? 0 : Number(atob(after));
-  if (!Number.isInteger(start) || start < 0) return json(400, { error: 'InvalidPaginationParameter', description: 'page[after] is not a cursor of this list' });
-  const page = items.slice(start, start + size);
-  const hasMore = start + size < items.length;
-  const cursor = hasMore ? btoa(String(start + size)) : null;
-  const next = new URL(`${HOST}${url.pathname}`);
-  next.searchParams.set('page[size]', String(size));
-  if (cursor) next.searchParams.set('page[after]', cursor);
-  return json(200, { [key]: page, meta: { has_more: hasMore, after_cursor: cursor, before_cursor: start > 0 ? btoa(String(start)) : null }, links: { next: hasMore ? next.href : null, prev: null } });
-}
-
-/** Offset paging (`per_page` ≤ 100, `page`, absolute `next_page`), as Zendesk's lists without cursor paging. */
-function offsetPage<T>(key: string, items: readonly T[], url: URL): RestReply {
-  const perPage = Math.min(MAX_PAGE, Math.max(1, Number(url.searchParams.get('per_page')) || MAX_PAGE));
-  const page = Math.max(1, Number(url.searchParams.get('page')) || 1);
-  const slice = items.slice((page - 1) * perPage, page * perPage);
-  const link = (n: number) => {
-    const target = new URL(`${HOST}${url.pathname}`);
-    target.searchParams.set('per_page', String(perPage));
-    target.searchParams.set('page', String(n));
-    return target.href;
-  };
-  return json(200, { [key]: slice, next_page: page * perPage < items.length ? link(page + 1) : null, previous_page: page > 1 ? link(page - 1) : null, count: items.length });
-}
-
 const settingsObjects = (settings: Record<string, unknown>) => Object.entries(settings).map(([name, value]) => ({ name, value }));
 
-function installationBody(installation: InstallationState) {
+/** The installation object (https://developer.zendesk.com/api-reference/ticketing/apps/apps/#show-app-installation). */
+export function installationBody(installation: InstallationState) {
   return { id: installation.id, app_id: 1, product: 'support', enabled: true, settings: installation.settings, settings_objects: settingsObjects(installation.settings), role_restrictions: null, group_restrictions: [] };
 }
 
@@ -102,19 +67,6 @@ export function answerSetupRest(scenario: Scenario, installation: InstallationSt
     if (method === 'GET') return json(200, installationBody(installation));
     if (method === 'PUT') return updateInstallation(installation, scenario.currentUser.role, body);
     return json(405, { error: 'MethodNotAllowed' });
-  }
-  if (method !== 'GET') return null;
-  // Cursor paging, in id order; without page[size] every field at once, in position order:
-  // https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_fields/#list-ticket-fields
-  if (path === '/api/v2/ticket_fields') {
-    if (!url.searchParams.has('page[size]')) return json(200, { ticket_fields: scenario.ticket_fields, next_page: null, previous_page: null, count: scenario.ticket_fields.length });
-    return cursorPage('ticket_fields', [...scenario.ticket_fields].sort((a, b) => a.id - b.id), url);
-  }
-  // No paging documented: https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_forms/#list-ticket-forms
-  if (path === '/api/v2/ticket_forms') return offsetPage('ticket_forms', scenario.ticket_forms, url);
-  // Cursor or offset paging, at most 100 a page: https://developer.zendesk.com/api-reference/ticketing/organizations/organization_fields/#list-organization-fields
-  if (path === '/api/v2/organization_fields') {
-    return url.searchParams.has('page[size]') ? cursorPage('organization_fields', scenario.organization_fields, url) : offsetPage('organization_fields', scenario.organization_fields, url);
   }
   return null;
 }

@@ -55,7 +55,7 @@ describe('npm run requirements', () => {
   });
 
   it('--from-account: the installation settings, the configured fields and the forms, from Zendesk', async () => {
-    const standIn = await startStandIn(readScenario('07-os-missing-fields'), { authorization: AUTH, pageSize: 1 });
+    const standIn = await startStandIn(readScenario('07-os-missing-fields'), { authorization: AUTH });
     try {
       const out = join(dir, 'from-account.json');
       const result = await run(['--from-account', '--out', out], { ZENDESK_BASE_URL: standIn.baseUrl, ZENDESK_EMAIL: EMAIL, ZENDESK_API_TOKEN: TOKEN });

@@ -2,6 +2,7 @@ import { parseScenario } from '../../harness/scenario';
 import { TicketModel } from '../../harness/ticketModel';
 import type { ZafCall } from '../../harness/fakeClient';
 import type { RestTicketUpdate } from '../../harness/backstop';
+import type { AccountChange } from '../../harness/rest/account';
 
 /**
  * Zendesk's side of the ZAF v2 postMessage protocol, for the production build in an iframe of another
@@ -28,6 +29,10 @@ declare global {
       apiUpdate(update: RestTicketUpdate): { fired: string[] };
       /** Opens the ticket again: the app's iframe is loaded anew and shakes hands again. */
       reopen(): void;
+      /** The account changes under the app (a macro deleted, re-created, renamed…): harness/rest/account.ts. */
+      changeAccount(change: AccountChange): Record<string, unknown>;
+      /** What the host answers a client.request for this URL over the protocol (the responseArgs it posts). */
+      answerOf(url: string): unknown;
       /** Answers get requests held back (see ?holdGet=1). */
       releaseGets(): void;
       /** Every accepted PUT /api/v2/apps/installations/{id}, body as sent. */
@@ -81,6 +86,15 @@ async function start() {
     });
   }
 
+  /** What Zendesk posts back for a client.request: responseArgs [data, status, xhr], or null for a request that never answers. */
+  function requestReply(options: { url: string; type?: string; data?: unknown }) {
+    const response = model.rest(options.type ?? 'GET', options.url, typeof options.data === 'string' ? options.data : null);
+    if ('timeout' in response) return null;
+    const args = { status: response.status, headers: response.headers, responseJSON: typeof response.body === 'string' ? undefined : response.body, responseText: typeof response.body === 'string' ? response.body : JSON.stringify(response.body) };
+    const ok = response.status < 400;
+    return { ok, delayMs: response.delayMs ?? 0, responseArgs: ok ? [args, 'success', args] : [args, 'error', 'error'] };
+  }
+
   window.addEventListener('message', (event) => {
     if (event.origin !== appOrigin || event.source !== iframe.contentWindow) return;
     const data = typeof event.data === 'string' ? JSON.parse(event.data) : event.data;
@@ -111,10 +125,9 @@ async function start() {
     if (typeof data.key === 'string' && /^request:\d+$/.test(data.key)) {
       const options = data.message as { url: string; type?: string; data?: unknown };
       log('request', options.url, [options]);
-      const response = model.rest(options.type ?? 'GET', options.url, typeof options.data === 'string' ? options.data : null);
-      if ('timeout' in response) return; // never answers, as a hung request
-      const args = { status: response.status, headers: response.headers, responseJSON: typeof response.body === 'string' ? undefined : response.body, responseText: typeof response.body === 'string' ? response.body : JSON.stringify(response.body) };
-      setTimeout(() => post({ key: `zaf.${data.key}.${response.status < 400 ? 'done' : 'fail'}`, message: { responseArgs: response.status < 400 ? [args, 'success', args] : [args, 'error', 'error'] } }), latencyMs + (response.delayMs ?? 0));
+      const reply = requestReply(options);
+      if (!reply) return; // never answers, as a hung request
+      setTimeout(() => post({ key: `zaf.${data.key}.${reply.ok ? 'done' : 'fail'}`, message: { responseArgs: reply.responseArgs } }), latencyMs + reply.delayMs);
       return;
     }
     if (data.request === 'get') {
@@ -162,6 +175,8 @@ async function start() {
       pendingSave = null;
       iframe.src = src.href;
     },
+    changeAccount: (change) => model.account.change(change),
+    answerOf: (url) => requestReply({ url, type: 'GET' })?.responseArgs ?? null,
     releaseGets() {
       holdGets = false;
       for (const reply of heldGets.splice(0)) reply();
