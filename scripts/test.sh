@@ -17,13 +17,16 @@ if [ ! -x "$chromium" ]; then
 fi
 [ -x node_modules/.bin/vitest ] || npm ci --no-audit --no-fund || exit 1
 
+started=$SECONDS
 echo "== types"
 npx tsc --noEmit || exit 1
 
-echo "== unit, component, harness and browser tests"
+echo "== unit, component, harness and browser tests (side by side; a [progress] line per file and every 20 s)"
 mkdir -p test-results
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+rm -f test-results/vitest.json
+npx vitest run --reporter=default --reporter=./scripts/progressReporter.ts --reporter=json --outputFile.json=test-results/vitest.json
 status=$?
+echo "== npm test took $((SECONDS - started)) s"
 # One plain closing line: what ran, whatever the reporter printed above.
 node -e '
   const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"));

@@ -54,7 +54,7 @@ function strings(value: unknown): string[] {
 }
 
 describe('maskScenario', () => {
-  it('leaves no input e-mail, phone, CPF or name anywhere, and masks consistently (10,000 cases)', () => {
+  it('leaves no input e-mail, phone, CPF or name anywhere, and masks consistently', () => {
     fc.assert(
       fc.property(people, fc.integer({ min: 0, max: 2 }), (list, template) => {
         const { scenario } = maskScenario(scenarioOf(list, template), { companies: false });
@@ -78,7 +78,6 @@ describe('maskScenario', () => {
         expect(text).toContain(ORG_CNPJ);
         expect(text).toContain('restaurante sabor caseiro ltda');
       }),
-      { numRuns: 10_000 },
     );
   }, 120_000);
 
