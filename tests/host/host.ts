@@ -207,6 +207,7 @@ async function start() {
     reopen() {
       subscriptions.clear();
       pendingSave = null;
+      saving = null;
       iframe.src = src.href;
     },
     changeAccount: (change) => model.account.change(change),
