@@ -92,6 +92,8 @@ export default defineConfig(({ command }) => {
           test: {
             name: 'unit',
             environment: 'jsdom',
+            // CPU-bound tests (property tests) on a shared 2-core machine: a bound on hangs, not on speed.
+            testTimeout: 30_000,
             setupFiles: ['./src/test-setup.ts'],
             include: ['src/**/*.test.{ts,tsx}', 'harness/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           },

@@ -76,6 +76,7 @@ function CallLog({ client }: { client: FakeClient }) {
             <code>
               {call.kind} {call.target}
               {call.kind === 'set' || call.kind === 'invoke' ? ` ${JSON.stringify(call.args)}` : ''}
+              {call.errors?.length ? ` → unreadable: ${call.errors.join(', ')}` : ''}
             </code>
           </li>
         ))}

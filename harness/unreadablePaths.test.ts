@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { server } from './testing';
+import { server, startScenario, until } from './testing';
+import { computeFindings } from '../src/domain/findings';
 import { exercise, pathsRead, pathsTheAppReads } from './exercise';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -29,5 +30,16 @@ describe('every ZAF path the app reads can be made unreadable in the stand-in', 
     expect(state.phase).toBe('ready');
     // Read at first render: the app knows it could not read it.
     if (run.client.calls.find((call) => call.kind === 'get')!.args.includes(path)) expect(state.context?.unreadablePaths).toContain(path);
+  });
+});
+
+describe('what the app makes of an unreadable path', () => {
+  // DEVELOPERS.md: a value ZAF could not read is unknown, never absent. Today the organization ZAF could
+  // not read becomes "no organization" (a block, and a search by CNPJ).
+  it.fails('issue 17: an organization ZAF could not read is not "no organization"', async () => {
+    const { sentinela } = await startScenario('01-prime-gold-clean', { edit: (s) => void (s.faults.unreadablePaths = ['ticket.organization']) });
+    const state = await until(() => sentinela.getState(), (s) => s.macros.state !== 'loading' && s.organizationSearch.state !== 'loading');
+    const findings = computeFindings({ context: state.context!, settings: state.settings, settingsIssues: state.settingsIssues, organizationSearch: state.organizationSearch, macros: state.macros });
+    expect(findings.map((finding) => finding.id)).not.toContain('noOrganization');
   });
 });

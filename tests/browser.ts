@@ -105,6 +105,26 @@ export async function openInHost(watched: Watched, name: string, options: { late
   return frame;
 }
 
+/**
+ * The app has asked the host nothing new for 200 ms: its look-ups, and the reads they start, have been
+ * made (the host cannot see inside the app's frame, so quiet is the condition; zafMock.settled() is the
+ * harness's finer one).
+ */
+export async function hostSettled(page: Page, quietMs = 200) {
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const count = await page.evaluate(() => window.zendeskHost!.calls.length);
+        const quiet = count === last;
+        last = count;
+        return quiet;
+      },
+      { interval: quietMs, timeout: 15_000 },
+    )
+    .toBe(true);
+}
+
 /** What the app asked of Zendesk through the protocol, as the host logged it. */
 export async function hostCalls(page: Page) {
   return page.evaluate(() => window.zendeskHost!.calls.filter((call) => !(call.kind === 'invoke' && call.target === 'resize')).map((call) => ({ kind: call.kind, target: call.target, args: call.args })));

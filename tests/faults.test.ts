@@ -31,6 +31,18 @@ describe('faults picked in the harness: what the agent sees, and saves are never
     await page.context().close();
   });
 
+  it('&unreadable=: those ZAF paths are answered with an error, and the call log says so', async () => {
+    const watched = await watchedPage(browser);
+    const { page } = watched;
+    await openScenario(page, '01-prime-gold-clean', '&unreadable=ticket.organization,currentUser.locale');
+    const get = await page.evaluate(() => window.zafMock!.calls.find((call) => call.kind === 'get')!);
+    expect(get.errors).toEqual(['ticket.organization', 'currentUser.locale']);
+    await page.getByTestId('call-log').getByText('unreadable: ticket.organization, currentUser.locale').waitFor();
+    await sidebar(page).locator('main.sentinela[data-phase="ready"]').waitFor();
+    expectNoProblems(watched);
+    await page.context().close();
+  });
+
   it('zaf-actions-fail: a rejected invoke is named, and nothing after it is applied', async () => {
     const watched = await watchedPage(browser);
     const { page } = watched;

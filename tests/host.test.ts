@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { appCalls, expectNoProblems, hostCalls, launch, notesRead, openInHost, openScenario, sidebar, watchedPage, type Watched } from './browser';
+import { appCalls, expectNoProblems, hostCalls, hostSettled, launch, notesRead, openInHost, openScenario, sidebar, watchedPage, type Watched } from './browser';
 import { KNOWN_FAILURES, MET, settled, withoutInjectedHttpErrors, type Expected } from './expectations';
 import { readScenario, server } from '../harness/testing';
 import { agentEdits, pathsTheAppReads } from '../harness/exercise';
@@ -25,18 +25,6 @@ type Root = FrameLocator | Locator;
 const findingsIn = (root: Root) => root.locator('[data-finding][data-severity]').evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute('data-severity')}:${n.getAttribute('data-finding')}:${n.getAttribute('role')}`));
 const hostSave = (page: Page) => page.evaluate(() => window.zendeskHost!.save());
 const hostSet = (page: Page, path: string, value: unknown) => page.evaluate(([p, v]) => window.zendeskHost!.set(p as string, v), [path, value] as const);
-/** The host has logged no new call of the app for 150 ms (its look-ups and the reads they start are done). */
-async function settled(page: Page) {
-  let last = -1;
-  await expect
-    .poll(async () => {
-      const count = await page.evaluate(() => window.zendeskHost!.calls.length);
-      const quiet = count === last;
-      last = count;
-      return quiet;
-    }, { interval: 150, timeout: 15_000 })
-    .toBe(true);
-}
 
 async function closeClean(watched: Watched, httpErrors = false) {
   if (httpErrors) withoutInjectedHttpErrors(watched);
@@ -121,7 +109,7 @@ describe('ticket.save verdicts through iframe.reply:ticket.save', () => {
     const watched = await watchedPage(browser);
     const { page } = watched;
     const frame = await openInHost(watched, '07-os-missing-fields');
-    await settled(page);
+    await hostSettled(page);
     await hostSet(page, 'ticket.status', 'hold');
     await frame.getByText('Faltam 5 itens').waitFor();
     const before = (await hostCalls(page)).length;
@@ -300,12 +288,12 @@ describe('every ZAF path the app reads can be made unreadable through the protoc
     const watched = await watchedPage(browser);
     const { page } = watched;
     const frame = await openInHost(watched, name, { unreadable: paths });
-    await settled(page);
+    await hostSettled(page);
     // The agent's round (every edit the stand-in can make, then a save): the reads the events start.
     for (const [path, value] of agentEdits(readScenario(name))) await hostSet(page, path, value);
-    await settled(page);
+    await hostSettled(page);
     await hostSave(page);
-    await settled(page);
+    await hostSettled(page);
     const gets = (await page.evaluate(() => window.zendeskHost!.calls)).filter((call) => call.kind === 'get');
     for (const path of paths) {
       const asking = gets.filter((call) => call.args.includes(path));
