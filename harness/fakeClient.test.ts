@@ -148,9 +148,9 @@ describe('rich-text drafts, as ZAF has them', () => {
     expect(new TicketModel(first.scenario).composerText).toBe('<p>a &amp; b</p>');
   });
 
-  // What the agent must see: the note being composed names the CNPJ and the Razão Social, so the O.S. can
-  // go On Hold. Today's app compares the composer's HTML as if it were text ("Silva &amp; Filhos").
-  it.fails('issue 19: the rich-text internal note counts (the app reads the composer HTML as plain text, "&amp;" ≠ "&")', async () => {
+  // The note being composed names the CNPJ and the Razão Social, so the O.S. can go On Hold: the composer's
+  // HTML is read as its text ("Silva &amp; Filhos" is "Silva & Filhos"; issue 19's readText).
+  it('the rich-text internal note counts: Submit as On-hold is allowed', async () => {
     const run = await startScenario('27-os-rich-text-note');
     await notesRead(run);
     expect(await run.client.submitAs('hold')).toEqual({ allowed: true, message: null });
