@@ -110,19 +110,17 @@ export async function openInHost(watched: Watched, name: string, options: { late
  * made (the host cannot see inside the app's frame, so quiet is the condition; zafMock.settled() is the
  * harness's finer one).
  */
-export async function hostSettled(page: Page, quietMs = 200) {
-  let last = -1;
-  await expect
-    .poll(
-      async () => {
-        const count = await page.evaluate(() => window.zendeskHost!.calls.length);
-        const quiet = count === last;
-        last = count;
-        return quiet;
-      },
-      { interval: quietMs, timeout: 15_000 },
-    )
-    .toBe(true);
+export async function hostSettled(page: Page, quietMs = 200, timeoutMs = 15_000) {
+  // A plain loop, not expect.poll: it is called from it.concurrent tests, where the global expect has no test.
+  const started = Date.now();
+  let last = await page.evaluate(() => window.zendeskHost!.calls.length);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const count = await page.evaluate(() => window.zendeskHost!.calls.length);
+    if (count === last) return;
+    last = count;
+    if (Date.now() - started > timeoutMs) throw new Error(`the app kept asking the host for ${timeoutMs} ms (${count} calls)`);
+  }
 }
 
 /** What the app asked of Zendesk through the protocol, as the host logged it. */
