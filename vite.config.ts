@@ -92,8 +92,9 @@ export default defineConfig(({ command }) => {
           test: {
             name: 'unit',
             environment: 'jsdom',
-            // CPU-bound tests (property tests) on a shared 2-core machine: a bound on hangs, not on speed.
-            testTimeout: 30_000,
+            // CPU-bound tests (property tests) on a shared 2-core machine: a bound on hangs, not on speed;
+            // it grows with PROPERTY_RUNS (src/test-setup.ts), so a deeper search is not cut short.
+            testTimeout: 30_000 * Math.max(1, (Number(process.env.PROPERTY_RUNS) || 1000) / 1000),
             setupFiles: ['./src/test-setup.ts'],
             include: ['src/**/*.test.{ts,tsx}', 'harness/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           },

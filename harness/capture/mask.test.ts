@@ -79,7 +79,7 @@ describe('maskScenario', () => {
         expect(text).toContain('restaurante sabor caseiro ltda');
       }),
     );
-  }, 120_000);
+  }, 120_000 * Math.max(1, (Number(process.env.PROPERTY_RUNS) || 1000) / 1000));
 
   it('with companies: valid fake CNPJs that keep the root/branch relations, fake names, consistently', () => {
     const input = {
