@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CONFIG_FILE, SettingsFileError, writeZcliConfig } from './scripts/zcli-config.mjs';
 import { escapeForValidator } from './scripts/validate-app.mjs';
+import BrowserFilesFirst from './scripts/testSequencer.mjs';
 
 const here = import.meta.dirname;
 
@@ -80,12 +81,20 @@ export default defineConfig(({ command }) => {
     publicDir: resolve(here, 'harness/public'),
     server: { port: 5173, strictPort: false },
     test: {
+      // Unit and browser files side by side: two workers drive the one Chromium every browser file shares
+      // (tests/globalSetup.ts), the third runs the unit files, then all three take the remaining browser
+      // files (scripts/testSequencer.mjs). TEST_WORKERS overrides the pool size.
+      maxWorkers: Number(process.env.TEST_WORKERS) || 3,
+      sequence: { sequencer: BrowserFilesFirst },
       projects: [
         {
           extends: true,
           test: {
             name: 'unit',
             environment: 'jsdom',
+            // CPU-bound tests (property tests) on a shared 2-core machine: a bound on hangs, not on speed;
+            // it grows with PROPERTY_RUNS (src/test-setup.ts), so a deeper search is not cut short.
+            testTimeout: 30_000 * Math.max(1, (Number(process.env.PROPERTY_RUNS) || 1000) / 1000),
             setupFiles: ['./src/test-setup.ts'],
             include: ['src/**/*.test.{ts,tsx}', 'harness/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           },
@@ -99,7 +108,6 @@ export default defineConfig(({ command }) => {
             globalSetup: ['./tests/globalSetup.ts'],
             testTimeout: 60_000,
             hookTimeout: 60_000,
-            fileParallelism: false,
           },
         },
       ],

@@ -1,6 +1,7 @@
 import type { GetResult, RequestOptions, RestResponse, ZafClient } from '../src/zendesk/client';
 import { RestError } from '../src/zendesk/client';
 import type { TicketModel } from './ticketModel';
+import { createWire } from './wire';
 
 export interface ZafCall {
   kind: 'metadata' | 'get' | 'set' | 'invoke' | 'request';
@@ -8,6 +9,8 @@ export interface ZafCall {
   target: string;
   args: unknown[];
   at: number;
+  /** For a get, once answered: the paths Zendesk answered with an error (unreadable). */
+  errors?: string[];
 }
 
 export interface SaveVerdict {
@@ -49,7 +52,7 @@ export async function runSaveHandlers(handlers: readonly Handler[]): Promise<Sav
 export interface FakeClientOptions {
   /** Where /api/v2 is requested (MSW answers it): the page's origin in the browser. */
   baseUrl: string;
-  /** Delay of every ZAF round trip, to measure the startup critical path. */
+  /** Delay of every ZAF round trip (half each way), to measure the startup critical path. */
   latencyMs?: number;
   fetch?: typeof fetch;
 }
@@ -57,29 +60,97 @@ export interface FakeClientOptions {
 export type FakeClient = ZafClient & {
   calls: ZafCall[];
   onCall(listener: (call: ZafCall) => void): () => void;
-  /** Runs the ticket.save handlers like Zendesk; an allowed save is committed (ticket.saved fires). */
+  /**
+   * Zendesk sends ticket.save (after every event sent before it) and the app's handlers answer, as the
+   * SDK answers them; an allowed save is committed. While a save is under way, another resolves with it
+   * (Zendesk does not start a second submit while the app has not answered the first).
+   */
   save(): Promise<SaveVerdict>;
+  /** Zendesk's "Submit as <status>": the status changes (its event is sent) and the ticket is saved, in one gesture. */
+  submitAs(status: string): Promise<SaveVerdict>;
   /** As if the agent edited the ticket: fires the matching *.changed event. Not logged as an app call. */
   agentSet(path: string, value: unknown): void;
+  /** The events the app subscribed to (client.on), as the host sees its iframe.on: messages. */
+  subscriptions(): string[];
+  /** Nothing in flight: no request of the app unanswered, no message on either wire. */
+  idle(): boolean;
 };
 
-/** The harness's ZAF client: the same interface as the real adapter, answered by a TicketModel. */
+/** A handler's throw is the app's bug, reported as the browser would report it, without stopping the other handlers. */
+function runHandler(handler: Handler, data: unknown) {
+  try {
+    handler(data);
+  } catch (error) {
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
+}
+
+/**
+ * The harness's ZAF client: the same interface as the real adapter, answered by a TicketModel.
+ * Everything crosses two wires, as over postMessage (harness/wire.ts): requests to "Zendesk", and
+ * replies, events and the save hook back to the app, each direction first in, first out.
+ */
 export function createFakeClient(model: TicketModel, options: FakeClientOptions): FakeClient {
   const handlers = new Map<string, Handler[]>();
   const calls: ZafCall[] = [];
   const callListeners = new Set<(call: ZafCall) => void>();
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const roundTrip = () => new Promise<void>((resolve) => setTimeout(resolve, options.latencyMs ?? 0));
+  const toZendesk = createWire((options.latencyMs ?? 0) / 2);
+  const toApp = createWire((options.latencyMs ?? 0) / 2);
+  let saving: Promise<SaveVerdict> | null = null;
+  let asking = 0;
 
-  const log = (kind: ZafCall['kind'], target: string, args: unknown[]) => {
-    const call = { kind, target, args: structuredClone(args), at: Date.now() };
-    calls.push(call);
+  const notify = (call: ZafCall) => {
     for (const listener of callListeners) listener(call);
   };
+  const log = (kind: ZafCall['kind'], target: string, args: unknown[]) => {
+    const call: ZafCall = { kind, target, args: structuredClone(args), at: Date.now() };
+    calls.push(call);
+    notify(call);
+    return call;
+  };
 
-  model.onEvent((name, data) => {
-    for (const handler of handlers.get(name) ?? []) setTimeout(() => handler(data), 0);
-  });
+  /** A request reaches Zendesk, is answered there, and the answer comes back: each leg in order with the rest. */
+  function ask<T>(answer: () => T | Promise<T>): Promise<T> {
+    asking += 1;
+    const answered = (settle: () => void) => () => {
+      asking -= 1;
+      settle();
+    };
+    return new Promise<T>((resolve, reject) =>
+      toZendesk.send(() => {
+        Promise.resolve()
+          .then(answer)
+          .then(
+            (value) => toApp.send(answered(() => resolve(value))),
+            (error: unknown) => toApp.send(answered(() => reject(error))),
+          );
+      }),
+    );
+  }
+
+  model.onEvent((name, data) =>
+    toApp.send(() => {
+      for (const handler of handlers.get(name) ?? []) runHandler(handler, data);
+    }),
+  );
+
+  function save(): Promise<SaveVerdict> {
+    saving ??= new Promise<SaveVerdict>((resolve) =>
+      toApp.send(() => {
+        void runSaveHandlers(handlers.get('ticket.save') ?? []).then((verdict) =>
+          toZendesk.send(() => {
+            saving = null;
+            if (verdict.allowed) model.commitSave();
+            resolve(verdict);
+          }),
+        );
+      }),
+    );
+    return saving;
+  }
 
   return {
     calls,
@@ -87,59 +158,63 @@ export function createFakeClient(model: TicketModel, options: FakeClientOptions)
       callListeners.add(listener);
       return () => callListeners.delete(listener);
     },
-    async metadata() {
+    metadata() {
       log('metadata', 'metadata', []);
-      await roundTrip();
-      return { settings: structuredClone(model.installation.settings), installationId: model.installation.id };
+      return ask(() => ({ settings: structuredClone(model.installation.settings), installationId: model.installation.id }));
     },
-    async get(paths): Promise<GetResult> {
-      log('get', paths.join(','), [...paths]);
-      await roundTrip();
-      const { errors, ...values } = model.get(paths);
-      return { values, errors: Object.fromEntries(Object.entries(errors).map(([path, error]) => [path, error.message])) };
+    get(paths): Promise<GetResult> {
+      const call = log('get', paths.join(','), [...paths]);
+      return ask(() => {
+        const { errors, ...values } = model.get(paths);
+        call.errors = Object.keys(errors);
+        notify(call);
+        return { values, errors: Object.fromEntries(Object.entries(errors).map(([path, error]) => [path, error.message])) };
+      });
     },
-    async set(path, value) {
+    set(path, value) {
       log('set', path, [value]);
-      await roundTrip();
-      model.set(path, value);
+      return ask(() => model.set(path, value));
     },
-    async invoke(name, ...args) {
+    invoke(name, ...args) {
       log('invoke', name, args);
-      await roundTrip();
-      model.invoke(name, args);
+      return ask(() => model.invoke(name, args));
     },
-    async request(request: RequestOptions): Promise<RestResponse> {
+    request(request: RequestOptions): Promise<RestResponse> {
       log('request', request.url, [request]);
-      let response: Response;
-      try {
-        response = await doFetch(new URL(request.url, options.baseUrl), {
-          method: request.type ?? 'GET',
-          ...(request.data !== undefined ? { body: request.data, headers: { 'content-type': request.contentType ?? 'application/json' } } : {}),
-        });
-      } catch {
-        throw new RestError('network', 0);
-      }
-      const text = await response.text();
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        /* left as text: the app says it is malformed */
-      }
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
-      return { status: response.status, body, headers };
+      return ask(async () => {
+        let response: Response;
+        try {
+          response = await doFetch(new URL(request.url, options.baseUrl), {
+            method: request.type ?? 'GET',
+            ...(request.data !== undefined ? { body: request.data, headers: { 'content-type': request.contentType ?? 'application/json' } } : {}),
+          });
+        } catch {
+          throw new RestError('network', 0);
+        }
+        const text = await response.text();
+        let body: unknown = text;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          /* left as text: the app says it is malformed */
+        }
+        const headers: Record<string, string> = {};
+        response.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
+        return { status: response.status, body, headers };
+      });
     },
     on(event, handler) {
       handlers.set(event, [...(handlers.get(event) ?? []), handler]);
     },
-    async save() {
-      const verdict = await runSaveHandlers(handlers.get('ticket.save') ?? []);
-      if (verdict.allowed) model.commitSave();
-      return verdict;
+    save,
+    submitAs(status) {
+      model.set('ticket.status', status);
+      return save();
     },
     agentSet(path, value) {
       model.set(path, value);
     },
+    subscriptions: () => [...handlers.keys()],
+    idle: () => asking === 0 && toZendesk.pending === 0 && toApp.pending === 0 && saving === null,
   };
 }

@@ -43,14 +43,13 @@ describe('parseScenario', () => {
     ]);
   });
 
-  it('never throws anything but a ScenarioError naming where (10,000 random files)', () => {
+  it('never throws anything but a ScenarioError naming where (random files)', () => {
     const json = fc.jsonValue();
     const nearlyValid = fc.record({ name: fc.oneof(fc.string(), json), ticket: fc.oneof(json, fc.record({ id: fc.oneof(fc.integer(), fc.string()), status: fc.oneof(fc.constantFrom('new', 'open', 'hold'), fc.string()) })), users: fc.oneof(json, fc.array(fc.record({ id: fc.integer(), name: json }))) }, { requiredKeys: [] });
     fc.assert(
       fc.property(fc.oneof(json, nearlyValid, fc.string()), (input) => {
         for (const problem of problemsOf(input)) expect(problem).toMatch(/^(\(the file\)|[a-z_]+)(\[\d+\]|\.[\w]+)*: ./);
       }),
-      { numRuns: 10_000 },
     );
   });
 });

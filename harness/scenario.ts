@@ -100,7 +100,20 @@ export const scenarioSchema = z.object({
     custom_fields: z.array(z.looseObject({ id, value: z.unknown() })).default([]),
     tags: z.array(z.string()).default([]),
   }),
-  draft: z.object({ text: z.string().default(''), type: z.enum(['publicReply', 'internalNote']).default('publicReply') }).default({ text: '', type: 'publicReply' }),
+  /**
+   * The comment being composed. Plain text by default; a rich-text composer (ZAF's
+   * `ticket.comment.useRichText` true, as on most accounts) when `html` is given — the composer's HTML,
+   * e.g. `<p>Silva &amp; Filhos</p>` — or when `richText` is true (then `text` is what the agent typed,
+   * and ZAF answers it as the composer's HTML).
+   */
+  draft: z
+    .object({
+      text: z.string().default(''),
+      html: z.string().optional(),
+      richText: z.boolean().optional(),
+      type: z.enum(['publicReply', 'internalNote']).default('publicReply'),
+    })
+    .default({ text: '', type: 'publicReply' }),
   comments: z
     .array(
       z.looseObject({
@@ -203,6 +216,9 @@ function crossReferences(scenario: Scenario): string[] {
   if (ticket.ticket_form_id && scenario.ticket_forms.length > 0 && !scenario.ticket_forms.some((form) => form.id === ticket.ticket_form_id)) {
     problems.push(`ticket.ticket_form_id: no form ${ticket.ticket_form_id} in "ticket_forms"`);
   }
+  const { draft } = scenario;
+  if (draft.html !== undefined && draft.text !== '') problems.push('draft.html: give the draft as "text" or as "html", not both');
+  if (draft.html !== undefined && draft.richText === false) problems.push('draft.richText: false, but "html" is a rich-text draft');
   return problems;
 }
 

@@ -28,8 +28,11 @@ export function memoryStore(): KeyValueStore & { entries: Map<string, string> } 
   return { entries, getItem: (key) => entries.get(key) ?? null, setItem: (key, value) => void entries.set(key, value) };
 }
 
-/** No real waiting in tests: Retry-After and backoff sleeps resolve at once, the timeout is short. */
-export const FAST_POLICY: RestPolicy = { ...DEFAULT_POLICY, timeoutMs: 200, sleep: () => Promise.resolve() };
+/**
+ * No real waiting in tests: Retry-After and backoff sleeps resolve at once, the timeout is short — 1 s, long
+ * enough for MSW to answer on a 2-core machine under load (200 ms was not), short for a timeout test.
+ */
+export const FAST_POLICY: RestPolicy = { ...DEFAULT_POLICY, timeoutMs: 1000, sleep: () => Promise.resolve() };
 
 export async function startScenario(
   source: string | Scenario,

@@ -1,4 +1,5 @@
 import type { Scenario } from './scenario';
+import { htmlAsText, textAsHtml } from './richText';
 import { ZendeskAccount, type RestAnswer } from './rest/account';
 import { planBackstop, type BackstopPlan } from '../scripts/backstop/requirements';
 import { ruleTicket, runTriggers, updateProblem, type RestTicketUpdate, type RuleTicket } from './backstop';
@@ -34,10 +35,27 @@ export class TicketModel {
   private stored: RuleTicket;
   private backstopPlan: BackstopPlan | null = null;
 
+  /** The composer is rich text (ZAF `ticket.comment.useRichText`): `scenario.draft.html` then holds its HTML. */
+  readonly richText: boolean;
+
   constructor(scenario: Scenario) {
     this.scenario = structuredClone(scenario);
     this.account = new ZendeskAccount(this.scenario);
     this.stored = ruleTicket(this.scenario.ticket);
+    // A rich draft is kept as its HTML (draft.html, text ''): the same model again (a reopened ticket) reads the same.
+    const { draft } = this.scenario;
+    this.richText = draft.richText ?? draft.html !== undefined;
+    if (this.richText && draft.html === undefined) [draft.html, draft.text] = [textAsHtml(draft.text), ''];
+  }
+
+  /** What the composer holds, as ZAF's ticket.comment.text answers it (HTML in a rich-text composer). */
+  get composerText(): string {
+    return this.richText ? (this.scenario.draft.html ?? '') : this.scenario.draft.text;
+  }
+
+  private set composerText(value: string) {
+    if (this.richText) this.scenario.draft.html = value;
+    else this.scenario.draft.text = value;
   }
 
   /** The backstop the app would ship for this scenario's settings and fields (requirements.json). */
@@ -113,12 +131,20 @@ export class TicketModel {
         return this.zafOrganization();
       case 'ticket.collaborators':
         return ticket.collaborator_ids.map((id) => this.zafUser(this.user(id)));
+      // The composer is read as `ticket.comment.*` (Zendesk's own Answer Suggestion app reads
+      // 'ticket.comment.useRichText') and as `comment.*` (apps read 'comment.useRichText' and invoke
+      // 'comment.appendText' / 'comment.appendHtml'): both answer the same composer.
       case 'ticket.comment.text':
-        return this.scenario.draft.text;
+      case 'comment.text':
+        return this.composerText;
       case 'ticket.comment.type':
+      case 'comment.type':
         return this.scenario.draft.type;
       case 'ticket.tags':
         return [...ticket.tags];
+      case 'ticket.comment.useRichText':
+      case 'comment.useRichText':
+        return this.richText;
       case 'currentUser.locale':
         return this.scenario.currentUser.locale;
       case 'currentUser.role':
@@ -199,8 +225,8 @@ export class TicketModel {
         return;
       case 'ticket.comment.text':
       case 'comment.text':
-        this.scenario.draft.text = String(value ?? '');
-        this.emit('comment.text.changed', this.scenario.draft.text);
+        this.composerText = String(value ?? '');
+        this.emit('comment.text.changed', this.composerText);
         return;
       case 'ticket.comment.type':
       case 'comment.type':
@@ -228,10 +254,17 @@ export class TicketModel {
         }
         return;
       }
+      // Into a rich-text composer, appended text becomes paragraphs of escaped text (what typing it would
+      // give; apps that mean markup check useRichText and call appendHtml); into a plain one, appended
+      // HTML arrives as its text. Both as Zendesk's composer is seen to behave, not as documented: the
+      // reference section on the comment actions could not be read (docs/zendesk-facts §5).
       case 'ticket.comment.appendText':
       case 'comment.appendText':
-        this.scenario.draft.text += String(args[0] ?? '');
-        this.emit('comment.text.changed', this.scenario.draft.text);
+        this.appendToComposer(this.richText ? textAsHtml(String(args[0] ?? '')) : String(args[0] ?? ''));
+        return;
+      case 'ticket.comment.appendHtml':
+      case 'comment.appendHtml':
+        this.appendToComposer(this.richText ? String(args[0] ?? '') : htmlAsText(String(args[0] ?? '')));
         return;
       case 'ticket.collaborators.add': {
         const wanted = (args[0] ?? {}) as { id?: number; email?: string };
@@ -248,12 +281,19 @@ export class TicketModel {
     }
   }
 
-  /** What Zendesk does after a save that no hook refused. */
+  private appendToComposer(content: string) {
+    this.composerText += content;
+    this.emit('comment.text.changed', this.composerText);
+  }
+
+  /** What Zendesk does after a save that no hook refused: the draft becomes a comment (REST: body, html_body, plain_body). */
   commitSave() {
-    const { draft } = this.scenario;
-    if (draft.text.trim() !== '') {
-      this.scenario.comments.push({ id: this.scenario.comments.length + 1000, public: draft.type === 'publicReply', body: draft.text });
-      draft.text = '';
+    const composed = this.composerText;
+    const plain = this.richText ? htmlAsText(composed) : composed;
+    if (plain.trim() !== '') {
+      const html = this.richText ? composed : textAsHtml(composed);
+      this.scenario.comments.push({ id: this.scenario.comments.length + 1000, public: this.scenario.draft.type === 'publicReply', body: plain, html_body: html, plain_body: plain });
+      this.composerText = '';
       this.emit('comment.text.changed', '');
     }
     // Zendesk runs its triggers on the saved ticket before answering the save; the open ticket then

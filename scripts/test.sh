@@ -17,13 +17,26 @@ if [ ! -x "$chromium" ]; then
 fi
 [ -x node_modules/.bin/vitest ] || npm ci --no-audit --no-fund || exit 1
 
-echo "== types"
-npx tsc --noEmit || exit 1
-
-echo "== unit, component, harness and browser tests"
+started=$SECONDS
 mkdir -p test-results
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+rm -f test-results/vitest.json test-results/types.log
+# The type check runs beside the tests (it is a process of its own, and the tests wait on Chromium and the
+# builds): its result is printed after them, and a type error fails the run like a failed test.
+echo "== types (beside the tests; result below)"
+npx tsc --noEmit >test-results/types.log 2>&1 &
+types=$!
+
+echo "== unit, component, harness and browser tests (side by side; a [progress] line per file and every 20 s)"
+npx vitest run --reporter=default --reporter=./scripts/progressReporter.ts --reporter=json --outputFile.json=test-results/vitest.json
 status=$?
+if wait "$types"; then
+  echo "== types: no errors"
+else
+  cat test-results/types.log
+  echo "== types: tsc --noEmit failed (above)"
+  status=1
+fi
+echo "== npm test took $((SECONDS - started)) s"
 # One plain closing line: what ran, whatever the reporter printed above.
 node -e '
   const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"));

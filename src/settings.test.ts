@@ -67,7 +67,7 @@ describe('parseSettings', () => {
     it('is open on a fresh install (the manifest default: unchecked)', () => expect(DEFAULT_SETTINGS.failMode).toBe('open'));
   });
 
-  it('never throws, and always returns every parameter (10,000 random installations)', () => {
+  it('never throws, and always returns every parameter (random installations)', () => {
     const names = PARAMETERS.map((parameter) => parameter.name);
     const anyValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.object(), fc.string({ unit: fc.constantFrom('[', ']', '{', '}', '"', ',', '=', '>', '\n', 'a', '1') }));
     fc.assert(
@@ -77,7 +77,6 @@ describe('parseSettings', () => {
         for (const issue of issues) expect(names).toContain(issue.parameter);
         expect(['open', 'closed']).toContain(settings.failMode);
       }),
-      { numRuns: 10_000 },
     );
   });
 

@@ -1,5 +1,12 @@
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
+import fc from 'fast-check';
+
+// Property tests: 1,000 runs each by default; `PROPERTY_RUNS=10000 npm test` for a deeper search (README).
+// A test gives no numRuns of its own, so that this knob sets them all — unless it asserts how many cases
+// of each kind it met (e.g. harness/backstop.test.ts), which a run count of its own keeps meaningful.
+const runs = Number(process.env.PROPERTY_RUNS);
+fc.configureGlobal({ numRuns: Number.isSafeInteger(runs) && runs > 0 ? runs : 1000 });
 
 // Garden's theming reads matchMedia on import; jsdom has none.
 if (typeof window !== 'undefined' && !window.matchMedia) {

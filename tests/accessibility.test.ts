@@ -26,11 +26,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility of the sidebar (axe-core)', () => {
-  it.each(['03-financial-pending', '04-no-organization', '07-os-missing-fields', '10-position-request', '18-misconfigured'])('%s has no serious violation', async (name) => {
+  it.concurrent.each(['03-financial-pending', '04-no-organization', '07-os-missing-fields', '10-position-request', '18-misconfigured'])('%s has no serious violation', async (name) => {
     const watched = await watchedPage(browser);
     const { page } = watched;
     await openScenario(page, name);
-    await page.waitForTimeout(300);
+    await page.evaluate(() => window.zafMock!.settled());
     expect(await seriousViolations(page)).toEqual([]);
     expectNoProblems(watched);
     await page.context().close();
@@ -42,9 +42,9 @@ describe('accessibility of the sidebar (axe-core)', () => {
     await openScenario(page, '01-prime-gold-clean');
     await sidebar(page).getByRole('button', { name: 'Transferir para N2' }).click();
     await sidebar(page).getByLabel('Resumo').waitFor();
-    // Garden fades colours on hover for 0.25 s: measure the settled page, not a transition.
+    // Garden fades colours on hover for 0.25 s: measure the settled colours, not a transition (transitions off).
+    await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
     await page.mouse.move(0, 0);
-    await page.waitForTimeout(400);
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });

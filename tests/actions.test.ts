@@ -30,7 +30,9 @@ describe('customer checks: one-click actions', () => {
     await macrosLoaded(page);
     await sidebar(page).getByRole('button', { name: 'Aplicar macro de pendência e título' }).dblclick();
     await sidebar(page).getByText('Aplicado').waitFor();
-    await page.waitForTimeout(300);
+    // Both clicks were handled before dblclick() returned; a second apply would have made its first call
+    // (the macro) at once, long before the first apply's three round trips ended in 'Aplicado'.
+    await page.evaluate(() => window.zafMock!.settled());
     expect(await actionsOf(page)).toEqual([
       ['invoke', 'macro', 33],
       ['set', 'ticket.subject', 'Whats - Pendência no Cadastro'],
@@ -70,7 +72,7 @@ describe('procedures', () => {
     expect(await actionsOf(page)).toEqual([]);
     await confirm.getByRole('button', { name: 'Substituir e aplicar' }).dblclick();
     await sidebar(page).getByText('Aplicado').waitFor();
-    await page.waitForTimeout(300);
+    await page.evaluate(() => window.zafMock!.settled());
     expect(await actionsOf(page)).toEqual([
       ['invoke', 'macro', 31],
       ['set', 'ticket.subject', 'Como gerar o relatório de vendas?'],
@@ -185,11 +187,13 @@ describe('service catalog', () => {
 });
 
 describe('save guard through window.zafMock.save()', () => {
+  /** The agent picks the status, then saves: in one evaluate, so in one tick (events and the save hook arrive in order). */
   async function saveAs(page: Page, status: string) {
-    await page.evaluate((value) => window.zafMock!.set('ticket.status', value), status);
-    await page.waitForTimeout(50);
     const before = (await appCalls(page)).length;
-    const verdict = await page.evaluate(() => window.zafMock!.save());
+    const verdict = await page.evaluate((value) => {
+      window.zafMock!.set('ticket.status', value);
+      return window.zafMock!.save();
+    }, status);
     const during = (await appCalls(page)).slice(before);
     return { verdict, during };
   }
@@ -229,6 +233,23 @@ describe('save guard through window.zafMock.save()', () => {
     const watched = await open('02-helpdesk-distribuidor');
     for (const status of ['hold', 'pending', 'solved']) expect((await saveAs(watched.page, status)).verdict.allowed).toBe(true);
     await done(watched);
+  });
+
+  it('submitAs(status) changes the status and saves in one gesture, like "Submit as On-hold"', async () => {
+    const incomplete = await open('07-os-missing-fields');
+    await settled(incomplete.page);
+    const refused = await incomplete.page.evaluate(() => window.zafMock!.submitAs('hold'));
+    expect(refused.allowed).toBe(false);
+    expect(refused.message?.split('\n')).toHaveLength(6);
+    await done(incomplete);
+
+    const complete = await open('11-os-complete');
+    await settled(complete.page);
+    await complete.page.getByTestId('submit-as-status').selectOption('hold');
+    await complete.page.getByTestId('submit-as').click();
+    expect(await complete.page.getByTestId('save-verdict').innerText()).toBe('Saved.');
+    expect(await complete.page.getByTestId('status').inputValue()).toBe('hold');
+    await done(complete);
   });
 
   it('the harness Submit button shows the refusal the agent would see', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { appCalls, expectNoProblems, hostCalls, launch, openInHost, openScenario, sidebar, watchedPage, type Watched } from './browser';
+import { appCalls, expectNoProblems, hostCalls, hostSettled, launch, openInHost, openScenario, sidebar, watchedPage, type Watched } from './browser';
 
 /**
  * Issue 20: the server-side backstop. An update that never meets the sidebar's save hook (the API, a bulk
@@ -90,6 +90,8 @@ describe('the Zendesk-protocol host (production build)', () => {
     const watched = await watchedPage(browser);
     const { page } = watched;
     let frame: FrameLocator = await openInHost(watched, '07-os-missing-fields');
+    // The first sidebar's look-ups are asked before the count below (else one lands after it).
+    await hostSettled(page);
     const update = await page.evaluate(() => window.zendeskHost!.apiUpdate({ status: 'hold' }));
     expect(update.fired).toEqual(['Sentinela: O.S. incompleta em Espera volta para Aberto (formulário 0800)']);
     const before = (await hostCalls(page)).length;

@@ -1,17 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
-/** Debian's Chromium, as DEVELOPERS.md says: no browser download. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM } from './chromium';
 
+/**
+ * The run's one Chromium (started by tests/globalSetup.ts), connected for this test file: files share
+ * the browser, each test isolates itself in its own context (`watchedPage`). `browser.close()` in
+ * `afterAll` disconnects this file and closes the contexts it made; the browser stays up for the others.
+ */
 export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's package "chromium" (apt-get install -y chromium)`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  return chromium.connect(inject('browserWsEndpoint'));
 }
 
 export interface Watched {
@@ -39,6 +39,13 @@ export async function watchedPage(browser: Browser, options: { viewport?: { widt
 }
 
 export const harnessUrl = () => inject('harnessUrl');
+
+/**
+ * Harness query for tests whose subject is a REST fault: the app gives up on a request after 3 s (not
+ * its production 8 s) and sleeps a tenth of Retry-After / back-off waits (harness/main.tsx `restPolicy`).
+ * Only the harness takes it; the production build in the protocol host keeps its own bounds.
+ */
+export const FAST_REST = '&restTimeoutMs=3000&restSleepScale=0.1';
 
 /** Opens a bundled scenario in the harness and waits for the app's first findings. */
 export async function openScenario(page: Page, name: string, query = ''): Promise<void> {
@@ -81,15 +88,39 @@ import { SDK_URL } from '../scripts/servers.mjs';
  * Opens the production build inside the Zendesk-protocol test host (tests/host), on a bundled scenario.
  * Returns the app's frame once its first findings are painted (unless `waitReady` is false).
  */
-export async function openInHost(watched: Watched, name: string, options: { latencyMs?: number; holdGet?: boolean; waitReady?: boolean } = {}) {
+export async function openInHost(watched: Watched, name: string, options: { latencyMs?: number; holdGet?: boolean; waitReady?: boolean; unreadable?: readonly string[] } = {}) {
   const { page } = watched;
   await page.context().route(SDK_URL, (route) => route.fulfill({ path: inject('sdkPath'), contentType: 'text/javascript' }));
-  const query = new URLSearchParams({ scenario: `/harness/scenarios/${name}.json`, app: inject('appUrl'), latency: String(options.latencyMs ?? 0), ...(options.holdGet ? { holdGet: '1' } : {}) });
+  const query = new URLSearchParams({
+    scenario: `/harness/scenarios/${name}.json`,
+    app: inject('appUrl'),
+    latency: String(options.latencyMs ?? 0),
+    ...(options.holdGet ? { holdGet: '1' } : {}),
+    ...(options.unreadable?.length ? { unreadable: options.unreadable.join(',') } : {}),
+  });
   await page.goto(`${harnessUrl()}/tests/host/index.html?${query}`);
   await page.waitForFunction(() => window.zendeskHost !== undefined);
   const frame = page.frameLocator('iframe[title="Sentinela"]');
   if (options.waitReady !== false) await frame.locator('main.sentinela[data-phase="ready"]').waitFor();
   return frame;
+}
+
+/**
+ * The app has asked the host nothing new for 200 ms: its look-ups, and the reads they start, have been
+ * made (the host cannot see inside the app's frame, so quiet is the condition; zafMock.settled() is the
+ * harness's finer one).
+ */
+export async function hostSettled(page: Page, quietMs = 200, timeoutMs = 15_000) {
+  // A plain loop, not expect.poll: it is called from it.concurrent tests, where the global expect has no test.
+  const started = Date.now();
+  let last = await page.evaluate(() => window.zendeskHost!.calls.length);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const count = await page.evaluate(() => window.zendeskHost!.calls.length);
+    if (count === last) return;
+    last = count;
+    if (Date.now() - started > timeoutMs) throw new Error(`the app kept asking the host for ${timeoutMs} ms (${count} calls)`);
+  }
 }
 
 /** What the app asked of Zendesk through the protocol, as the host logged it. */

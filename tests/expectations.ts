@@ -7,6 +7,7 @@ export interface Expected {
   /** Text that must NOT be on the sidebar (e.g. "Configuração": no configuration finding). */
   absent?: string[];
   shot?: string;
+  /** Text that appears once the sidebar has what the agent must see (look-ups done). */
   wait?: string;
   httpErrors?: boolean;
   /**
@@ -102,6 +103,11 @@ export const EXPECTED: Record<string, Expected> = {
     knownFailure:
       'issue 16: reads 5 pages of comments (500 of 600): the internal note with CNPJ and Razão Social (#551) is reported missing ("Faltam 1 itens"); and 5 of 20 pages of macros: two configured macros reported missing ("Configuração (2)")',
   },
+  '27-os-rich-text-note': {
+    findings: [],
+    texts: ['Silva & Filhos Ltda', '11.222.333/0001-81', 'HelpDesk · PC Implantação Distribuidor', 'Tudo pronto para Em Espera.'],
+    wait: 'Tudo pronto',
+  },
 };
 
 /**
@@ -121,6 +127,10 @@ export async function settled(root: Locator, timeoutMs = 20_000): Promise<void> 
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** The bundled scenarios' expectations, split: those the app meets today, and its known failures. */
+export const MET = Object.entries(EXPECTED).filter(([, expected]) => !expected.knownFailure);
+export const KNOWN_FAILURES = Object.entries(EXPECTED).filter(([, expected]) => expected.knownFailure);
 
 /** The browser logs the HTTP errors a fault scenario injects on purpose; nothing else may be logged. */
 export function withoutInjectedHttpErrors(watched: Watched) {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { expectNoProblems, launch, openScenario, sidebar, watchedPage } from './browser';
+import { expectNoProblems, FAST_REST, launch, openScenario, sidebar, watchedPage } from './browser';
 import { withoutInjectedHttpErrors } from './expectations';
 
 let browser: Browser;
@@ -10,21 +10,35 @@ beforeAll(async () => (browser = await launch()));
 afterAll(async () => browser?.close());
 
 describe('faults picked in the harness: what the agent sees, and saves are never refused for them', () => {
-  it.each([
-    ['rate-limited', 'Limite da API atingido: nova tentativa em 2 s…', 'Beatriz Ramos'],
-    ['server-error', 'Erro no servidor do Zendesk.', null],
-    ['malformed-json', 'Resposta ilegível do Zendesk.', null],
-    ['timeout', 'O Zendesk não respondeu a tempo.', null],
-  ])('%s', async (fault, seen, after) => {
+  // The rate-limit test waits the real Retry-After (the wait is what it shows); the others take short
+  // REST bounds (FAST_REST): the app's reaction, not the production 8 s timeout, is their subject.
+  it.concurrent.for([
+    ['rate-limited', 'Limite da API atingido: nova tentativa em 2 s…', 'Beatriz Ramos', ''],
+    ['server-error', 'Erro no servidor do Zendesk.', null, FAST_REST],
+    ['malformed-json', 'Resposta ilegível do Zendesk.', null, FAST_REST],
+    ['timeout', 'O Zendesk não respondeu a tempo.', null, FAST_REST],
+  ] as const)('%s', async ([fault, seen, after, rest]) => {
     const watched = await watchedPage(browser);
     const { page } = watched;
-    await openScenario(page, '04-no-organization', `&fault=${fault}`);
+    await openScenario(page, '04-no-organization', `&fault=${fault}${rest}`);
     await sidebar(page).getByText(seen).first().waitFor({ timeout: 15_000 });
     if (after) await sidebar(page).getByText(after).first().waitFor({ timeout: 15_000 });
     // The findings ZAF alone gives are still there.
     expect(await sidebar(page).locator('[data-finding="noOrganization"]').count()).toBe(1);
     expect(await page.evaluate(() => window.zafMock!.save())).toMatchObject({ allowed: true });
     withoutInjectedHttpErrors(watched);
+    expectNoProblems(watched);
+    await page.context().close();
+  });
+
+  it('&unreadable=: those ZAF paths are answered with an error, and the call log says so', async () => {
+    const watched = await watchedPage(browser);
+    const { page } = watched;
+    await openScenario(page, '01-prime-gold-clean', '&unreadable=ticket.organization,currentUser.locale');
+    const get = await page.evaluate(() => window.zafMock!.calls.find((call) => call.kind === 'get')!);
+    expect(get.errors).toEqual(['ticket.organization', 'currentUser.locale']);
+    await page.getByTestId('call-log').getByText('unreadable: ticket.organization, currentUser.locale').waitFor();
+    await sidebar(page).locator('main.sentinela[data-phase="ready"]').waitFor();
     expectNoProblems(watched);
     await page.context().close();
   });
@@ -63,7 +77,7 @@ describe('untrusted text cannot run', () => {
 });
 
 describe("the agent's language", () => {
-  it.each([
+  it.concurrent.each([
     ['en', 'Financial pending: service blocked', 'Apply the pending macro and title', 'Financial pending: the ticket can only be saved as Solved.'],
     ['es', 'Pendencia financiera: atención bloqueada', 'Aplicar macro de pendencia y título', 'Pendencia financiera: solo se puede guardar como Resuelto.'],
     ['fr', 'Pendência Financeira: atendimento bloqueado', 'Aplicar macro de pendência e título', 'Pendência Financeira: só é possível salvar como Resolvido.'],

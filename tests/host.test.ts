@@ -1,7 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { appCalls, expectNoProblems, hostCalls, launch, notesRead, openInHost, openScenario, sidebar, watchedPage, type Watched } from './browser';
-import { EXPECTED, settled, withoutInjectedHttpErrors } from './expectations';
+import { appCalls, expectNoProblems, hostCalls, hostSettled, launch, notesRead, openInHost, openScenario, sidebar, watchedPage, type Watched } from './browser';
+import { KNOWN_FAILURES, MET, settled, withoutInjectedHttpErrors, type Expected } from './expectations';
+import { readScenario, server } from '../harness/testing';
+import { agentEdits, pathsTheAppReads } from '../harness/exercise';
+
+/** Every ZAF path the app reads, found by running it in the Node helper (harness/exercise.ts), by the scenario that reads it. */
+const readsByScenario = await (async () => {
+  server.listen({ onUnhandledRequest: 'error' });
+  try {
+    const byScenario = new Map<string, string[]>();
+    for (const [path, scenario] of await pathsTheAppReads()) byScenario.set(scenario, [...(byScenario.get(scenario) ?? []), path]);
+    return byScenario;
+  } finally {
+    server.close();
+  }
+})();
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -18,22 +32,35 @@ async function closeClean(watched: Watched, httpErrors = false) {
   await watched.page.context().close();
 }
 
+async function seesWhatItMust(name: string, expected: Expected) {
+  const watched = await watchedPage(browser);
+  const frame = await openInHost(watched, name);
+  // A known failure waits until the sidebar settles, never for the right answer's text (see settled()).
+  if (expected.knownFailure) await settled(frame.locator('main.sentinela'));
+  else if (expected.wait) await frame.getByText(expected.wait).first().waitFor({ timeout: 15_000 });
+  expect(await findingsIn(frame)).toEqual(expected.findings);
+  const text = await frame.locator('main.sentinela').innerText();
+  for (const fragment of expected.texts) expect(text).toContain(fragment);
+  for (const fragment of expected.absent ?? []) expect(text).not.toContain(fragment);
+  const calls = await hostCalls(watched.page);
+  expect(calls.filter((call) => call.kind === 'get')).toHaveLength(1);
+  expect(calls[0]).toMatchObject({ kind: 'metadata', target: 'handshake' });
+  expect(calls[1]).toMatchObject({ kind: 'get' });
+  await closeClean(watched, expected.httpErrors);
+}
+
 describe('the production build under the Zendesk protocol (another origin, the SDK over postMessage)', () => {
   // A scenario the app is wrong on today runs as a known failure (EXPECTED[…].knownFailure says why).
-  for (const [name, expected] of Object.entries(EXPECTED)) it(`${name}: what the agent sees, after one get`, { fails: Boolean(expected.knownFailure) }, async () => {
+  // Each test has its own browser context: they run side by side (REST faults wait the app's production bounds here).
+  it.concurrent.for(MET)('%s: what the agent sees, after one get', ([name, expected]) => seesWhatItMust(name, expected));
+
+  it.concurrent.fails.for(KNOWN_FAILURES)('%s: what the agent sees, after one get (known failure)', ([name, expected]) => seesWhatItMust(name, expected));
+
+  it("the app's frame is Zendesk's sidebar width, 320 px", async () => {
     const watched = await watchedPage(browser);
-    const frame = await openInHost(watched, name);
-    if (expected.wait) await frame.getByText(expected.wait).first().waitFor({ timeout: 15_000 });
-    if (expected.knownFailure) await settled(frame.locator('main.sentinela'));
-    expect(await findingsIn(frame)).toEqual(expected.findings);
-    const text = await frame.locator('main.sentinela').innerText();
-    for (const fragment of expected.texts) expect(text).toContain(fragment);
-    for (const fragment of expected.absent ?? []) expect(text).not.toContain(fragment);
-    const calls = await hostCalls(watched.page);
-    expect(calls.filter((call) => call.kind === 'get')).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ kind: 'metadata', target: 'handshake' });
-    expect(calls[1]).toMatchObject({ kind: 'get' });
-    await closeClean(watched, expected.httpErrors);
+    await openInHost(watched, '01-prime-gold-clean');
+    expect(await watched.page.locator('iframe[title="Sentinela"]').evaluate((frame) => frame.clientWidth)).toBe(320);
+    await closeClean(watched);
   });
 
   it('settings arrive as an installation sends them (text parameters as strings) and subscriptions are made', async () => {
@@ -82,7 +109,7 @@ describe('ticket.save verdicts through iframe.reply:ticket.save', () => {
     const watched = await watchedPage(browser);
     const { page } = watched;
     const frame = await openInHost(watched, '07-os-missing-fields');
-    await settled(page);
+    await hostSettled(page);
     await hostSet(page, 'ticket.status', 'hold');
     await frame.getByText('Faltam 5 itens').waitFor();
     const before = (await hostCalls(page)).length;
@@ -108,31 +135,60 @@ describe('ticket.save verdicts through iframe.reply:ticket.save', () => {
     await openInHost(watched, '12-os-new-to-hold');
     await settled(watched.page);
     await hostSet(watched.page, 'ticket.status', 'hold');
-    await watched.page.waitForTimeout(250);
     expect(await hostSave(watched.page)).toEqual({ allowed: false, message: 'Sentinela: o ticket não pode ser salvo assim.\n• Envie primeiro como Aberto e depois altere para Em Espera.' });
     await watched.page.context().close();
 
     const other = await watchedPage(browser);
     await openInHost(other, '02-helpdesk-distribuidor');
     await hostSet(other.page, 'ticket.status', 'hold');
-    await other.page.waitForTimeout(250);
     expect(await hostSave(other.page)).toEqual({ allowed: true, message: null });
     await closeClean(other);
+  });
+
+  it('a set and a save in the same tick: the save sees the set (ticket.status.changed arrives before ticket.save)', async () => {
+    const watched = await watchedPage(browser);
+    await notesRead(await openInHost(watched, '12-os-new-to-hold'));
+    const verdicts = await watched.page.evaluate(async () => {
+      const host = window.zendeskHost!;
+      host.set('ticket.status', 'hold');
+      const onHold = await host.save();
+      host.set('ticket.status', 'open');
+      const open = await host.save();
+      return [onHold, open];
+    });
+    expect(verdicts).toEqual([
+      { allowed: false, message: 'Sentinela: o ticket não pode ser salvo assim.\n• Envie primeiro como Aberto e depois altere para Em Espera.' },
+      { allowed: true, message: null },
+    ]);
+    await closeClean(watched);
+  });
+
+  it('submitAs(status): "Submit as On-hold" changes the status and saves in one gesture', async () => {
+    const watched = await watchedPage(browser);
+    await notesRead(await openInHost(watched, '11-os-complete'));
+    expect(await watched.page.evaluate(() => window.zendeskHost!.submitAs('hold'))).toEqual({ allowed: true, message: null });
+    await closeClean(watched);
+
+    const incomplete = await watchedPage(browser);
+    await notesRead(await openInHost(incomplete, '07-os-missing-fields'));
+    const refused = await incomplete.page.evaluate(() => window.zendeskHost!.submitAs('hold'));
+    expect(refused.allowed).toBe(false);
+    expect(refused.message?.split('\n')).toHaveLength(6);
+    await closeClean(incomplete);
   });
 });
 
 describe('harness fidelity: the harness does what Zendesk does', () => {
   /** The same agent's script, on the sidebar wherever it runs; returns the app's calls and the verdicts. */
-  async function script(root: Root, page: Page, save: () => Promise<unknown>, set: (path: string, value: unknown) => Promise<unknown>, calls: () => Promise<{ kind: string; target: string; args: unknown[] }[]>) {
-    await page.waitForTimeout(300);
+  async function script(root: Root, save: () => Promise<unknown>, set: (path: string, value: unknown) => Promise<unknown>, calls: () => Promise<{ kind: string; target: string; args: unknown[] }[]>) {
+    // The macros look-up is under way (the click waits for it): its request is in the log before the click's calls.
+    await expect.poll(async () => (await calls()).some((call) => call.kind === 'request')).toBe(true);
     await root.getByRole('button', { name: 'Aplicar macro de pendência e título' }).click();
     await root.getByText('Aplicado').waitFor();
     const verdicts = [await save()];
     await set('ticket.status', 'hold');
-    await page.waitForTimeout(100);
     verdicts.push(await save());
     await set('ticket.status', 'solved');
-    await page.waitForTimeout(100);
     verdicts.push(await save());
     const made = (await calls()).filter((c) => c.kind !== 'metadata').map((c) => ({ kind: c.kind, target: c.target, args: c.kind === 'request' ? [] : c.args }));
     return { made, verdicts };
@@ -143,14 +199,13 @@ describe('harness fidelity: the harness does what Zendesk does', () => {
     await openScenario(harness.page, '03-financial-pending');
     const inHarness = await script(
       sidebar(harness.page),
-      harness.page,
       () => harness.page.evaluate(() => window.zafMock!.save()),
       (path, value) => harness.page.evaluate(([p, v]) => window.zafMock!.set(p as string, v), [path, value] as const),
       () => appCalls(harness.page),
     );
     const host = await watchedPage(browser);
     const frame = await openInHost(host, '03-financial-pending');
-    const inHost = await script(frame.locator('main.sentinela'), host.page, () => hostSave(host.page), (path, value) => hostSet(host.page, path, value), () => hostCalls(host.page));
+    const inHost = await script(frame.locator('main.sentinela'), () => hostSave(host.page), (path, value) => hostSet(host.page, path, value), () => hostCalls(host.page));
     expect(inHost).toEqual(inHarness);
     expect(inHost.verdicts.map((v) => (v as { allowed: boolean }).allowed)).toEqual([true, false, true]);
     expect(inHost.made.map((c) => `${c.kind} ${c.target}`)).toEqual([
@@ -169,12 +224,10 @@ describe('harness fidelity: the harness does what Zendesk does', () => {
     await openScenario(harness.page, '07-os-missing-fields');
     await notesRead(sidebar(harness.page));
     await harness.page.evaluate(() => window.zafMock!.set('ticket.status', 'hold'));
-    await harness.page.waitForTimeout(100);
     const inHarness = await harness.page.evaluate(() => window.zafMock!.save());
     const host = await watchedPage(browser);
     await notesRead(await openInHost(host, '07-os-missing-fields'));
     await hostSet(host.page, 'ticket.status', 'hold');
-    await host.page.waitForTimeout(250);
     expect(await hostSave(host.page)).toEqual(inHarness);
     expect(inHarness.allowed).toBe(false);
     await closeClean(harness);
@@ -212,7 +265,6 @@ describe('faults through the host', () => {
     const frame = await openInHost(watched, '17-api-timeout');
     await frame.getByText('as observações salvas não puderam ser lidas').waitFor({ timeout: 15_000 });
     await hostSet(watched.page, 'ticket.status', 'hold');
-    await watched.page.waitForTimeout(250);
     expect(await hostSave(watched.page)).toEqual({ allowed: true, message: null });
     await closeClean(watched);
   });
@@ -227,6 +279,28 @@ describe('faults through the host', () => {
     await watched.page.evaluate(() => window.zendeskHost!.releaseGets());
     await frame.locator('main.sentinela[data-phase="ready"]').waitFor();
     expect(await hostSave(watched.page)).toMatchObject({ allowed: false });
+    await closeClean(watched);
+  });
+});
+
+describe('every ZAF path the app reads can be made unreadable through the protocol', () => {
+  it.concurrent.for([...readsByScenario])('%s: each path it reads is answered with an error, and the app goes on', async ([name, paths]) => {
+    const watched = await watchedPage(browser);
+    const { page } = watched;
+    const frame = await openInHost(watched, name, { unreadable: paths });
+    await hostSettled(page);
+    // The agent's round (every edit the stand-in can make, then a save): the reads the events start.
+    for (const [path, value] of agentEdits(readScenario(name))) await hostSet(page, path, value);
+    await hostSettled(page);
+    await hostSave(page);
+    await hostSettled(page);
+    const gets = (await page.evaluate(() => window.zendeskHost!.calls)).filter((call) => call.kind === 'get');
+    for (const path of paths) {
+      const asking = gets.filter((call) => call.args.includes(path));
+      expect(asking.length, path).toBeGreaterThan(0);
+      for (const call of asking) expect(call.errors, path).toContain(path);
+    }
+    expect(await frame.locator('main.sentinela').getAttribute('data-phase')).toBe('ready');
     await closeClean(watched);
   });
 });

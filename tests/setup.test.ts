@@ -112,7 +112,7 @@ describe('agents', () => {
     expect(await root.getByText(/^Configuração \(\d+\)$/).count()).toBe(0);
     expect(await root.getByTestId('open-setup').count()).toBe(0);
     expect(await root.getByTestId('section-setup').count()).toBe(0);
-    await page.waitForTimeout(500);
+    await page.evaluate(() => window.zafMock!.settled());
     const requests = (await appCalls(page)).filter((call) => call.kind === 'request').map((call) => call.target);
     expect(requests.filter((url) => /installations|ticket_fields|organization_fields|ticket_forms/.test(url))).toEqual([]);
     expect(await page.evaluate(() => window.zafMock!.installationWrites)).toEqual([]);

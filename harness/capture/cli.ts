@@ -1,8 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { captureTicket, installationSettings } from './capture';
 import { maskScenario, type MaskReport } from './mask';
 import { CaptureError, createRestClient, credentialsFromEnv, type RestOptions } from './zendeskRest';
 import { parseScenario, ScenarioError } from '../scenario';
+
+/** The scenario JSON Schema (harness/scenario.schema.json) as a path from where the file is written, for editors. */
+export function schemaReference(out: string): string {
+  const path = relative(dirname(resolve(out)), fileURLToPath(new URL('../scenario.schema.json', import.meta.url))).split('\\').join('/');
+  return path.startsWith('.') ? path : `./${path}`;
+}
 
 export const USAGE = `npm run scenario:capture -- --ticket <id> [--out <file>] [--settings <file>] [--mask-companies] [--no-mask]
 
@@ -67,7 +75,7 @@ export async function runCapture(argv: readonly string[], env: Record<string, st
       io.warn('!!! --no-mask: this file holds REAL PERSONAL DATA (names, e-mails, phones, CPFs). Private use only: never commit it, never share it. (LGPD)');
     }
     parseScenario(scenario);
-    writeFileSync(args.out, `${JSON.stringify({ $schema: './scenario.schema.json', ...scenario }, null, 2)}\n`);
+    writeFileSync(args.out, `${JSON.stringify({ $schema: schemaReference(args.out), ...scenario }, null, 2)}\n`);
     io.say(`written: ${args.out} — replay it with npm start, then ?scenario=<path to it>`);
     return 0;
   } catch (error) {

@@ -54,7 +54,7 @@ function strings(value: unknown): string[] {
 }
 
 describe('maskScenario', () => {
-  it('leaves no input e-mail, phone, CPF or name anywhere, and masks consistently (10,000 cases)', () => {
+  it('leaves no input e-mail, phone, CPF or name anywhere, and masks consistently', () => {
     fc.assert(
       fc.property(people, fc.integer({ min: 0, max: 2 }), (list, template) => {
         const { scenario } = maskScenario(scenarioOf(list, template), { companies: false });
@@ -78,9 +78,8 @@ describe('maskScenario', () => {
         expect(text).toContain(ORG_CNPJ);
         expect(text).toContain('restaurante sabor caseiro ltda');
       }),
-      { numRuns: 10_000 },
     );
-  }, 120_000);
+  }, 120_000 * Math.max(1, (Number(process.env.PROPERTY_RUNS) || 1000) / 1000));
 
   it('with companies: valid fake CNPJs that keep the root/branch relations, fake names, consistently', () => {
     const input = {

@@ -39,18 +39,17 @@ describe('readCnpj', () => {
     expect(readCnpj('<script>1</script>')).toMatchObject({ kind: 'invalid' });
   });
 
-  it('validates every generated CNPJ in every punctuation (10,000 cases)', () => {
+  it('validates every generated CNPJ in every punctuation', () => {
     fc.assert(
       fc.property(base, fc.integer({ min: 0, max: 5 }), (b, style) => {
         const value = withCheckDigits(b);
         const reading = readCnpj(punctuate(value, style));
         expect(reading).toMatchObject({ kind: 'valid', value, root: value.slice(0, 8) });
       }),
-      { numRuns: 10_000 },
     );
   });
 
-  it('agrees with the Receita algorithm on every single-character change (10,000 cases)', () => {
+  it('agrees with the Receita algorithm on every single-character change', () => {
     fc.assert(
       fc.property(base, fc.integer({ min: 0, max: 13 }), fc.constantFrom(...CHARS), (b, position, char) => {
         const value = withCheckDigits(b);
@@ -58,18 +57,16 @@ describe('readCnpj', () => {
         const changed = value.slice(0, position) + char + value.slice(position + 1);
         expect(readCnpj(changed).kind === 'valid').toBe(oracleValid(changed));
       }),
-      { numRuns: 10_000 },
     );
   });
 
-  it('rejects every change of a check digit, and every change of a numeric CNPJ digit by 1 (10,000 cases)', () => {
+  it('rejects every change of a check digit, and every change of a numeric CNPJ digit by 1', () => {
     fc.assert(
       fc.property(base, fc.integer({ min: 12, max: 13 }), fc.integer({ min: 1, max: 9 }), (b, position, shift) => {
         const value = withCheckDigits(b);
         const changed = value.slice(0, position) + String((Number(value[position]) + shift) % 10) + value.slice(position + 1);
         expect(readCnpj(changed).kind).toBe('invalid');
       }),
-      { numRuns: 5_000 },
     );
     fc.assert(
       fc.property(numericBase, fc.integer({ min: 0, max: 11 }), fc.constantFrom(1, -1), (b, position, step) => {
@@ -79,7 +76,6 @@ describe('readCnpj', () => {
         const changed = value.slice(0, position) + String(digit + step) + value.slice(position + 1);
         expect(readCnpj(changed).kind).toBe('invalid');
       }),
-      { numRuns: 5_000 },
     );
   });
 

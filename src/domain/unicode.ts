@@ -20,7 +20,9 @@ const NOT_PLAIN_ASCII = /[^\t\n\r\x20-\x7e]/;
 
 export function plainUnicode(text: string): string {
   if (!NOT_PLAIN_ASCII.test(text)) return text;
-  return text.normalize('NFKC').replace(INVISIBLE, '').replace(DASH, '-').replace(SPACE, ' ').replace(LINE_SEPARATOR, '\n');
+  // Invisible characters go before NFKC: between a letter and a combining accent (`a\u200E\u0301`) they
+  // would keep NFKC from composing the two, and a second pass would compose them (not idempotent).
+  return text.replace(INVISIBLE, '').normalize('NFKC').replace(DASH, '-').replace(SPACE, ' ').replace(LINE_SEPARATOR, '\n');
 }
 
 /**

@@ -3,13 +3,16 @@ import { TicketModel } from '../../harness/ticketModel';
 import type { ZafCall } from '../../harness/fakeClient';
 import type { RestTicketUpdate } from '../../harness/backstop';
 import type { AccountChange } from '../../harness/rest/account';
+import { createWire } from '../../harness/wire';
 
 /**
  * Zendesk's side of the ZAF v2 postMessage protocol, for the production build in an iframe of another
  * origin: the handshake (zaf.app.registered with context and metadata.settings), get/set/invoke by id
  * (with an errors map for unknown paths), events for the subscribed *.changed names, request:<n>
  * answered .done/.fail with responseArgs, and zaf.ticket.save with needsReply. Answers come from the
- * same TicketModel as the harness, so the two can be compared.
+ * same TicketModel as the harness, so the two can be compared. Everything the host sends — replies,
+ * events, the save hook — leaves through one first-in first-out outbox, `latency` ms after it was sent
+ * (harness/wire.ts): an agent's edit and a save that follows it reach the app in that order.
  */
 interface SaveVerdict {
   allowed: boolean;
@@ -21,8 +24,10 @@ declare global {
     zendeskHost?: {
       calls: ZafCall[];
       subscriptions: string[];
-      /** Fires zaf.ticket.save like Zendesk and resolves with the app's verdict. */
+      /** Fires zaf.ticket.save like Zendesk (after every event sent before it) and resolves with the app's verdict. */
       save(): Promise<SaveVerdict>;
+      /** Zendesk's "Submit as <status>": the status changes (its event is sent), then zaf.ticket.save. */
+      submitAs(status: string): Promise<SaveVerdict>;
       /** As if the agent edited the ticket. */
       set(path: string, value: unknown): void;
       /** An update that meets no save hook (API, bulk edit, mobile): Zendesk's triggers run on it. */
@@ -50,6 +55,9 @@ const APP_GUID = 'sentinela-test-guid';
 
 async function start() {
   const scenario = parseScenario(await (await fetch(params.get('scenario')!)).text());
+  // ?unreadable=path,path: ZAF paths a get answers with an error, on top of the scenario's own.
+  const unreadable = (params.get('unreadable') ?? '').split(',').filter(Boolean);
+  scenario.faults.unreadablePaths.push(...unreadable);
   const model = new TicketModel(scenario);
   const calls: ZafCall[] = [];
   const subscriptions = new Set<string>();
@@ -58,32 +66,40 @@ async function start() {
   let resolveRegistered: () => void = () => undefined;
   const registered = new Promise<void>((resolve) => (resolveRegistered = resolve));
   let pendingSave: ((verdict: SaveVerdict) => void) | null = null;
+  let saving: Promise<SaveVerdict> | null = null;
 
   const iframe = document.createElement('iframe');
   iframe.title = 'Sentinela';
-  iframe.style.cssText = 'width:340px;height:860px;border:1px solid #ccc';
+  // Zendesk's ticket sidebar: 320 px wide unless the agent widens the apps panel (?width=).
+  iframe.style.cssText = `width:${Number(params.get('width')) || 320}px;height:860px;border:1px solid #ccc`;
   const src = new URL(appUrl);
   src.searchParams.set('origin', window.location.origin);
   src.searchParams.set('app_guid', APP_GUID);
   iframe.src = src.href;
   document.getElementById('frame-slot')!.appendChild(iframe);
 
+  const outbox = createWire(latencyMs);
   const post = (message: object) => iframe.contentWindow!.postMessage(JSON.stringify(message), appOrigin);
-  const later = (reply: () => void) => setTimeout(reply, latencyMs);
-  const log = (kind: ZafCall['kind'], target: string, args: unknown[]) => calls.push({ kind, target, args: structuredClone(args), at: Date.now() });
+  const later = (reply: () => void) => outbox.send(reply);
+  const log = (kind: ZafCall['kind'], target: string, args: unknown[]) => {
+    const call: ZafCall = { kind, target, args: structuredClone(args), at: Date.now() };
+    calls.push(call);
+    return call;
+  };
 
   model.onEvent((name, data) => {
     if (subscriptions.has(name)) later(() => post({ key: `zaf.${name}`, message: data }));
   });
 
+  /** Zendesk acts on a request when it receives it (the events it fires leave first), and its reply follows. */
   function answer(id: number, run: () => unknown) {
-    later(() => {
-      try {
-        post({ id, result: run() });
-      } catch (error) {
-        post({ id, error: { name: 'Error', message: error instanceof Error ? error.message : String(error) } });
-      }
-    });
+    let reply: object;
+    try {
+      reply = { id, result: run() };
+    } catch (error) {
+      reply = { id, error: { name: 'Error', message: error instanceof Error ? error.message : String(error) } };
+    }
+    later(() => post(reply));
   }
 
   /** What Zendesk posts back for a client.request: responseArgs [data, status, xhr], or null for a request that never answers. */
@@ -127,13 +143,21 @@ async function start() {
       log('request', options.url, [options]);
       const reply = requestReply(options);
       if (!reply) return; // never answers, as a hung request
-      setTimeout(() => post({ key: `zaf.${data.key}.${reply.ok ? 'done' : 'fail'}`, message: { responseArgs: reply.responseArgs } }), latencyMs + reply.delayMs);
+      const send = () => later(() => post({ key: `zaf.${data.key}.${reply.ok ? 'done' : 'fail'}`, message: { responseArgs: reply.responseArgs } }));
+      // A slow answer is sent when it is ready, then queued behind whatever was sent before it.
+      if (reply.delayMs) setTimeout(send, reply.delayMs);
+      else send();
       return;
     }
     if (data.request === 'get') {
       const paths = data.params as string[];
-      log('get', paths.join(','), [...paths]);
-      const reply = () => answer(data.id, () => model.get(paths));
+      const call = log('get', paths.join(','), [...paths]);
+      const reply = () =>
+        answer(data.id, () => {
+          const result = model.get(paths);
+          call.errors = Object.keys(result.errors);
+          return result;
+        });
       if (holdGets) heldGets.push(reply);
       else reply();
     } else if (data.request === 'set') {
@@ -151,6 +175,19 @@ async function start() {
     }
   });
 
+  /** While the app has not answered a save, another resolves with it (the SDK ignores a second zaf.ticket.save meanwhile). */
+  function save(): Promise<SaveVerdict> {
+    saving ??= new Promise<SaveVerdict>((resolve) => {
+      pendingSave = (verdict) => {
+        saving = null;
+        if (verdict.allowed) model.commitSave();
+        resolve(verdict);
+      };
+      later(() => post({ key: 'zaf.ticket.save', needsReply: true }));
+    });
+    return saving;
+  }
+
   window.zendeskHost = {
     calls,
     get subscriptions() {
@@ -160,19 +197,17 @@ async function start() {
     get installationWrites() {
       return structuredClone(model.installation.writes);
     },
-    save: () =>
-      new Promise<SaveVerdict>((resolve) => {
-        pendingSave = (verdict) => {
-          if (verdict.allowed) model.commitSave();
-          resolve(verdict);
-        };
-        post({ key: 'zaf.ticket.save', needsReply: true });
-      }),
+    save,
+    submitAs(status) {
+      model.set('ticket.status', status);
+      return save();
+    },
     set: (path, value) => model.set(path, value),
     apiUpdate: (update) => model.apiUpdate(update),
     reopen() {
       subscriptions.clear();
       pendingSave = null;
+      saving = null;
       iframe.src = src.href;
     },
     changeAccount: (change) => model.account.change(change),
