@@ -28,7 +28,7 @@ export const EXPECTED: Record<string, Expected> = {
   },
   '04-no-organization': {
     findings: ['block:noOrganization:alert'],
-    texts: ['Nenhuma Organização', 'Gamma Comércio Varejista Ltda: quem mais abre tickets é Beatriz Ramos (beatriz@gamma.example, 3 tickets).', 'Tornar Beatriz Ramos solicitante (chat em cópia)'],
+    texts: ['Nenhuma Organização', 'Gamma Comércio Varejista Ltda: entre todos os 5 tickets da organização, quem mais abre tickets é Beatriz Ramos (beatriz@gamma.example, 3 tickets).', 'Tornar Beatriz Ramos solicitante (chat em cópia)'],
     shot: 'no-organization',
     wait: 'Beatriz Ramos',
   },

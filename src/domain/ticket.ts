@@ -61,6 +61,8 @@ export interface TicketContext {
   locale: string;
   /** ZAF `currentUser.role` ("admin", "agent", or a custom role's name); null when it could not be read. */
   role?: string | null;
+  /** ZAF `ticket.updatedAt` (ISO 8601) when the view started, or null/absent when not read. */
+  updatedAt?: string | null;
 }
 
 /** Whether ZAF could read this part of the ticket (an unreadable part is unknown, not empty). */
@@ -80,4 +82,5 @@ export type Lookup<T> =
   | { state: 'done'; value: T }
   | { state: 'failed'; reason: FailureReason };
 
-export type FailureReason = 'timeout' | 'rateLimited' | 'server' | 'malformed' | 'network' | 'forbidden' | 'notFound';
+/** Why a look-up has no answer. 'incomplete': a list too long to read to its end (never taken as empty). */
+export type FailureReason = 'timeout' | 'rateLimited' | 'server' | 'malformed' | 'network' | 'forbidden' | 'notFound' | 'incomplete';
