@@ -36,7 +36,7 @@ async function seesWhatItMust(name: string, expected: Expected) {
   const watched = await watchedPage(browser);
   const frame = await openInHost(watched, name);
   // A known failure waits until the sidebar settles, never for the right answer's text (see settled()).
-  if (expected.knownFailure) await settled(frame.locator('main.sentinela'));
+  if (expected.knownFailure || expected.settle) await settled(frame.locator('main.sentinela'));
   else if (expected.wait) await frame.getByText(expected.wait).first().waitFor({ timeout: 15_000 });
   expect(await findingsIn(frame)).toEqual(expected.findings);
   const text = await frame.locator('main.sentinela').innerText();

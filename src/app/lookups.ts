@@ -36,11 +36,14 @@ export function createLookups(client: ZafClient, store: StateStore, options: Loo
     /** Saved comments, read ahead where the O.S. guard can refuse a save (see restLookups.comments). */
     comments: (call?: { refresh?: boolean }) => void loaded().then((lookups) => lookups.comments(call)),
     /**
-     * The ticket's saved comments (every one, with its public flag) read into `savedComments` now, cached by
-     * ticket id + `updated_at`; `deadlineMs` bounds the wait ('timeout': not read, never absent). Resolves to
-     * them, or null when they could not be read (the state says why). For the save guard (issue 17).
+     * For the save guard (issue 17): the ticket's saved comments (with their public flag), oldest first,
+     * read into `savedComments` now — newest first until they hold procedure 002's internal note (state
+     * 'done' with `partial`: older ones not read, never "absent"), or every one with `all`. Cached by ticket
+     * id + `updated_at`; `refresh` reads Zendesk past any cache; `deadlineMs` bounds the wait (ms; then
+     * 'timeout': not read, never absent). Resolves to the comments read, or null when they could not be
+     * read (the state says why).
      */
-    readNotes: (call?: { deadlineMs?: number; refresh?: boolean }): Promise<SavedComment[] | null> => loaded().then((lookups) => lookups.readNotes(call)),
+    readNotes: (call?: { deadlineMs?: number; refresh?: boolean; all?: boolean }): Promise<SavedComment[] | null> => loaded().then((lookups) => lookups.readNotes(call)),
     /** Every look-up this view needs at startup. */
     all: () => void loaded().then((lookups) => lookups.all()),
     /** "Try again": every look-up this view has made is read from Zendesk again, past any cache. */

@@ -4,7 +4,7 @@ import type { ZafClient } from '../zendesk/client';
 import { RestError } from '../zendesk/client';
 import { financialPending, sessionCnpj } from '../domain/findings';
 import { MACRO_SETTINGS, type MacroAnswer, type MacroSetting } from '../domain/macros';
-import { guardCanApply } from '../domain/saveGuard';
+import { guardCanApply, savedNoteFound } from '../domain/saveGuard';
 import type { StateStore } from './state';
 import type { LookupOptions } from './lookups';
 
@@ -114,27 +114,54 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
     if (context.role === 'admin') for (const setting of MACRO_SETTINGS) void macro(setting, call);
   }
 
+  /** Whether these comments (newest first) already hold the internal note the guard needs, for the ticket as it is now. */
+  function noteFound(newestFirst: SavedComment[]): boolean {
+    const { context, settings } = store.get();
+    return context !== null && savedNoteFound(context, settings, newestFirst);
+  }
+
   /**
-   * Reads the ticket's saved comments (every one, with its public flag) into `savedComments`. From the
-   * cache when another view read them and the ticket has not changed since (same ticket id and
-   * `updated_at` as this view started with); `refresh` after a save in this view (then `updated_at` has
-   * moved on). For the save guard: call it when a save could be refused (e.g. the agent sets an O.S.
-   * ticket to On Hold); `deadlineMs` bounds the wait (then 'timeout': not read, never absent). Resolves
-   * to the comments, or null when they could not be read (the state says why).
+   * Reads the ticket's saved comments (with their public flag) into `savedComments`, newest first, until
+   * they hold the internal note procedure 002 needs (then the state is 'done' with `partial`: older
+   * comments cannot change that verdict, and are not read) or to the end (`all`: always to the end).
+   * From the cache when another view read them and the ticket has not changed since (same ticket id and
+   * `updated_at` as this view started with); `refresh` reads Zendesk again, past any cache. For the save
+   * guard (issue 17): call it when a save could be refused; `deadlineMs` bounds the wait (then 'timeout':
+   * not read, never absent). Resolves to the comments read, oldest first, or null when they could not
+   * be read (the state says why).
    */
-  function readNotes(call: { deadlineMs?: number; refresh?: boolean } = {}): Promise<SavedComment[] | null> {
+  function readNotes(call: { deadlineMs?: number; refresh?: boolean; all?: boolean } = {}): Promise<SavedComment[] | null> {
     const context = store.get().context;
     const ticketId = context?.ticket.id;
     if (ticketId === null || ticketId === undefined) return Promise.resolve(null);
     const updatedAt = context?.updatedAt ?? null;
-    return track('savedComments', (rest, onWaiting) => rest.savedComments(ticketId, { updatedAt, deadlineMs: call.deadlineMs, refresh: call.refresh, onWaiting }));
+    const run = (started.get('savedComments') ?? 0) + 1;
+    started.set('savedComments', run);
+    const current = () => started.get('savedComments') === run;
+    put('savedComments', { state: 'loading' });
+    const onWaiting = (seconds: number) => current() && put('savedComments', { state: 'loading', waitingSeconds: seconds });
+    return rest.savedComments(ticketId, { updatedAt, deadlineMs: call.deadlineMs, refresh: call.refresh, onWaiting, enough: call.all ? undefined : noteFound }).then(
+      ({ comments: value, complete }) => {
+        if (current()) put('savedComments', complete ? { state: 'done', value } : { state: 'done', value, partial: true });
+        return value;
+      },
+      (error: unknown) => {
+        if (current()) put('savedComments', failureOf(error));
+        return null;
+      },
+    );
   }
 
-  /** Saved comments (with their public flag) matter only where the O.S. guard can refuse: fetched ahead of any save. */
+  /**
+   * Saved comments matter only where the O.S. guard can refuse: read ahead of any save, newest first
+   * until the internal note is found (one request when it is among the newest 100). Read again when what
+   * is held no longer answers (a partial read and the ticket's CNPJ or organization changed).
+   */
   function comments(call: { refresh?: boolean } = {}) {
     const { context, settings, savedComments } = store.get();
     if (!context || context.ticket.id === null || !guardCanApply(context, settings)) return;
-    if (!call.refresh && (savedComments.state === 'loading' || savedComments.state === 'done')) return;
+    if (!call.refresh && savedComments.state === 'loading') return;
+    if (!call.refresh && savedComments.state === 'done' && (!savedComments.partial || noteFound([...savedComments.value].reverse()))) return;
     void readNotes(call);
   }
 

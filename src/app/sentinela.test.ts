@@ -92,7 +92,7 @@ describe('ticket.save', () => {
     await until(() => sentinela.getState().context?.ticket.status, (s) => s === 'open');
     expect((await client.save()).allowed).toBe(true);
     await until(() => sentinela.getState().savedComments.state, (s) => s === 'done');
-    expect(client.calls.filter((c) => c.kind === 'request').map((c) => c.target)).toEqual(['/api/v2/tickets/4531/comments.json?page[size]=100']);
+    expect(client.calls.filter((c) => c.kind === 'request').map((c) => c.target)).toEqual(['/api/v2/tickets/4531/comments.json?page[size]=100&sort=-created_at']);
   });
 
   it('never refuses a ticket that is not an O.S.', async () => {

@@ -75,11 +75,16 @@ export interface SavedComment {
   public: boolean;
 }
 
-/** Something fetched over REST after first paint: its state is part of what the rules see. */
+/**
+ * Something fetched over REST after first paint: its state is part of what the rules see. `partial` on
+ * 'done': the value is only the newest part of a longer list, read until it held what the rule that
+ * asked needs (saved comments: the internal note of procedure 002). A rule must never conclude "absent"
+ * from a partial value.
+ */
 export type Lookup<T> =
   | { state: 'idle' }
   | { state: 'loading'; waitingSeconds?: number }
-  | { state: 'done'; value: T }
+  | { state: 'done'; value: T; partial?: true }
   | { state: 'failed'; reason: FailureReason };
 
 /** Why a look-up has no answer. 'incomplete': a list too long to read to its end (never taken as empty). */

@@ -2,7 +2,7 @@ import type { SavedComment } from '../domain/ticket';
 import { htmlToText } from '../domain/html';
 import type { ZafClient } from './client';
 import type { CallOptions, RestPolicy } from './http';
-import { readAll } from './paging';
+import { readUntil } from './paging';
 
 /*
  * Why REST at all: no ZAF source read for this app says which saved comments are internal. The facts
@@ -26,13 +26,33 @@ export function readComment(raw: unknown): SavedComment | null {
   return { body: text, public: comment.public !== false };
 }
 
+/** Saved comments as read: oldest first; `complete` false when only the newest part was read (see readSavedComments). */
+export interface SavedComments {
+  comments: SavedComment[];
+  complete: boolean;
+}
+
 /**
- * Every saved comment of a ticket, oldest first, read to its end with cursor paging
- * (`GET /api/v2/tickets/{id}/comments?page[size]=100`: 100 a page, at most 5,000 comments, so at most 50
- * requests). Not cached here (see ZendeskApi.savedComments). Rejects with a RestError; with
- * `deadlineAt`, 'timeout' once it passes — the notes are then "not read", never "absent".
+ * A ticket's saved comments, read newest first with cursor paging
+ * (`GET /api/v2/tickets/{id}/comments?page[size]=100&sort=-created_at`: cursor `sort` "created_at" or
+ * "-created_at", 100 a page, at most 5,000 comments — so at most 50 requests;
+ * https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_comments/#list-comments), until
+ * `enough(newestFirst)` holds or the list ends; returned oldest first. `complete` false: the older rest
+ * was not read because `enough` already held — never "absent". Not cached here (see
+ * ZendeskApi.savedComments). Rejects with a RestError; with `deadlineAt`, 'timeout' once it passes —
+ * the notes are then "not read", never "absent".
  */
-export async function readSavedComments(client: ZafClient, ticketId: number, policy: RestPolicy, options: CallOptions = {}): Promise<SavedComment[]> {
-  const items = await readAll(client, `/api/v2/tickets/${ticketId}/comments.json?page[size]=100`, 'comments', policy, options);
-  return items.map(readComment).filter((comment): comment is SavedComment => comment !== null);
+export async function readSavedComments(
+  client: ZafClient,
+  ticketId: number,
+  policy: RestPolicy,
+  options: CallOptions & { enough?: (newestFirst: SavedComment[]) => boolean } = {},
+): Promise<SavedComments> {
+  const read = (items: unknown[]) => items.map(readComment).filter((comment): comment is SavedComment => comment !== null);
+  const { enough, ...call } = options;
+  const { items, complete } = await readUntil(client, `/api/v2/tickets/${ticketId}/comments.json?page[size]=100&sort=-created_at`, 'comments', policy, {
+    ...call,
+    enough: enough ? (newestFirst) => enough(read(newestFirst)) : undefined,
+  });
+  return { comments: read(items).reverse(), complete };
 }

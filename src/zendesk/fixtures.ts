@@ -109,7 +109,8 @@ export function fakeZendesk(account: FakeAccount, options: FakeOptions = {}) {
     match = /^\/api\/v2\/tickets\/(\d+)\/comments$/.exec(path);
     if (match) {
       const comments = account.comments?.[Number(match[1])];
-      return comments ? cursorPage(url, 'comments', comments) : notFound;
+      // Cursor `sort`: "created_at" (the default, oldest first) or "-created_at" (newest first).
+      return comments ? cursorPage(url, 'comments', url.searchParams.get('sort') === '-created_at' ? [...comments].reverse() : comments) : notFound;
     }
     return notFound;
   }

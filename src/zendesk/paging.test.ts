@@ -64,7 +64,8 @@ describe('no silent caps', () => {
         expect((await listMacros(macros, policy)).find((m) => m.id === 1)).toBeDefined();
         const comments = Array.from({ length: size }, (_, id) => ({ id, public: id !== position, plain_body: id === position ? 'a nota' : 'público' }));
         const read = await readSavedComments(fakeZendesk({ comments: { 7: comments } }).client, 7, policy);
-        expect(read.filter((c) => !c.public)).toEqual([{ body: 'a nota', public: false }]);
+        expect(read.complete).toBe(true);
+        expect(read.comments.filter((c) => !c.public)).toEqual([{ body: 'a nota', public: false }]);
       }),
       { numRuns: 25 },
     );

@@ -53,6 +53,22 @@ export function readPage(body: Record<string, unknown>, key: string): Page {
  * — "not read", never "absent" or "empty".
  */
 export async function readAll(client: ZafClient, url: string, key: string, policy: RestPolicy, options: CallOptions = {}): Promise<unknown[]> {
+  return (await readUntil(client, url, key, policy, options)).items;
+}
+
+/**
+ * The items of a list, page after page, until `enough(itemsSoFar)` holds after a page or the list ends.
+ * `complete` says which: true when every item was read (then `enough` may or may not hold), false when
+ * the reading stopped early because `enough` held — the caller knows only what it asked for, and must
+ * never read the missing rest as "absent". Without `enough`, the same as readAll. Same errors as readAll.
+ */
+export async function readUntil(
+  client: ZafClient,
+  url: string,
+  key: string,
+  policy: RestPolicy,
+  options: CallOptions & { enough?: (items: unknown[]) => boolean } = {},
+): Promise<{ items: unknown[]; complete: boolean }> {
   const items: unknown[] = [];
   const seen = new Set<string>();
   let count: number | null = null;
@@ -72,7 +88,8 @@ export async function readAll(client: ZafClient, url: string, key: string, polic
     items.push(...answer.items);
     count = answer.count ?? count;
     next = answer.next;
+    if (next && options.enough?.(items)) return { items, complete: false };
   }
   if (count !== null && items.length < count) throw new RestError('incomplete', 0);
-  return items;
+  return { items, complete: true };
 }

@@ -165,12 +165,36 @@ describe('top requester', () => {
 
 describe('saved comments', () => {
   const comments = Array.from({ length: 600 }, (_, index) => ({ id: index + 1, public: index !== 550, body: 'raw', plain_body: index === 550 ? 'CNPJ 11.222.333/0001-81 Gamma' : `resposta ${index}` }));
-  it('600 comments, the internal note at #551: all read (6 requests), its text from plain_body', async () => {
+  it('600 comments, no question asked: all read (6 requests), oldest first, text from plain_body', async () => {
     const { api, urls } = setup({ comments: { 4521: comments } });
     const read = await api.savedComments(4521, { updatedAt: '2026-01-01T10:00:00Z' });
-    expect(read).toHaveLength(600);
-    expect(read.filter((comment) => !comment.public)).toEqual([{ body: 'CNPJ 11.222.333/0001-81 Gamma', public: false }]);
+    expect(read.complete).toBe(true);
+    expect(read.comments).toHaveLength(600);
+    expect(read.comments[0].body).toBe('resposta 0');
+    expect(read.comments.filter((comment) => !comment.public)).toEqual([{ body: 'CNPJ 11.222.333/0001-81 Gamma', public: false }]);
     expect(urls).toHaveLength(6);
+    expect(urls[0]).toContain('sort=-created_at');
+  });
+  it('600 comments, the internal note at #551: read newest first until it is found — one request, marked partial', async () => {
+    const { api, urls } = setup({ comments: { 4521: comments } });
+    const enough = (newestFirst: { body: string; public: boolean }[]) => newestFirst.some((comment) => !comment.public && comment.body.includes('Gamma'));
+    const read = await api.savedComments(4521, { updatedAt: 't', enough });
+    expect([read.complete, read.comments.length, urls.length]).toEqual([false, 100, 1]);
+    expect(read.comments.at(-1)?.body).toBe('resposta 599');
+    // Cached: the same question costs nothing; another question (nothing is enough) reads everything.
+    await api.savedComments(4521, { updatedAt: 't', enough });
+    expect(urls).toHaveLength(1);
+    const all = await api.savedComments(4521, { updatedAt: 't' });
+    expect([all.complete, all.comments.length, urls.length]).toEqual([true, 600, 7]);
+  });
+  it('the note at #1 of 600: read to the end (6 requests), never stopped early without it', async () => {
+    const early = comments.map((comment, index) => ({ ...comment, public: index !== 0, plain_body: index === 0 ? 'CNPJ 11.222.333/0001-81 Gamma' : `resposta ${index}` }));
+    const { api, urls } = setup({ comments: { 4521: early } });
+    const read = await api.savedComments(4521, { updatedAt: 't', enough: (newestFirst) => newestFirst.some((comment) => !comment.public) });
+    expect([read.complete, read.comments.length, urls.length]).toEqual([true, 600, 6]);
+    const none = setup({ comments: { 4521: comments.map((comment) => ({ ...comment, public: true })) } });
+    const absent = await none.api.savedComments(4521, { updatedAt: 't', enough: (newestFirst) => newestFirst.some((comment) => !comment.public) });
+    expect([absent.complete, absent.comments.length, none.urls.length]).toEqual([true, 600, 6]);
   });
   it('cached by ticket id + updated_at: the same ticket unchanged costs nothing, a saved change reads again', async () => {
     const { api, urls } = setup({ comments: { 4521: comments.slice(0, 50) } });
@@ -184,12 +208,12 @@ describe('saved comments', () => {
   });
   it('html_body as text when there is no plain_body', async () => {
     const { api } = setup({ comments: { 1: [{ id: 1, public: false, html_body: '<p>CNPJ&nbsp;11.222.333/0001-81</p><p>Gamma &amp; Cia</p>' }] } });
-    expect(await api.savedComments(1, { updatedAt: null })).toEqual([{ body: 'CNPJ 11.222.333/0001-81\nGamma & Cia', public: false }]);
+    expect((await api.savedComments(1, { updatedAt: null })).comments).toEqual([{ body: 'CNPJ 11.222.333/0001-81\nGamma & Cia', public: false }]);
   });
   it("a deadline: 'timeout' once it passes (not read, never absent), not remembered as Zendesk's failure", async () => {
     const { api } = setup({ comments: { 1: comments } }, { override: () => new Promise<never>(() => undefined) as never });
     await expect(api.savedComments(1, { updatedAt: 't', deadlineMs: 20 })).rejects.toMatchObject({ reason: 'timeout' });
     const after = setup({ comments: { 1: comments } });
-    await expect(after.api.savedComments(1, { updatedAt: 't', deadlineMs: 1000 })).resolves.toHaveLength(600);
+    expect((await after.api.savedComments(1, { updatedAt: 't', deadlineMs: 1000 })).comments).toHaveLength(600);
   });
 });

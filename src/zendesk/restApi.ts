@@ -8,7 +8,9 @@ import { createCache, type CacheKind, type CacheLimits, type CacheStores } from 
 import { DEFAULT_POLICY, type RestPolicy } from './http';
 import { listMacros, searchMacros } from './macrosApi';
 import { organizationsByCnpj } from './organizationsApi';
-import { readSavedComments } from './commentsApi';
+import { readSavedComments, type SavedComments } from './commentsApi';
+
+export type { SavedComments } from './commentsApi';
 
 export { DEFAULT_POLICY, getJson, type RestPolicy } from './http';
 export type { CacheStores, KeyValueStore } from './cache';
@@ -28,12 +30,14 @@ export interface ZendeskApi {
   /** The organizations whose CNPJ field holds this CNPJ, the first three with their top requester among their recent tickets. */
   organizationsByCnpj(cnpjKey: string, cnpj: { value: string; formatted: string }, call?: LookupCall): Promise<OrganizationSearch>;
   /**
-   * Every saved comment of a ticket (text from `plain_body`, `public` flag), read to its end. Cached by
-   * ticket id + `updatedAt` (the ticket's ISO `updated_at`; a save changes it, so a new comment is never
-   * missed); with `updatedAt` null the answer is not kept. `deadlineMs`: reject with 'timeout' after
-   * that long — the notes are then not read, never absent.
+   * A ticket's saved comments (text from `plain_body`, `public` flag), oldest first, read newest first
+   * until `enough(newestFirst)` holds or to the end (`complete`). Cached by ticket id + `updatedAt` (the
+   * ticket's ISO `updated_at`; a save changes it, so a new comment is never missed); a cached partial read
+   * is used only when `enough` holds for it, else the comments are read again. With `updatedAt` null the
+   * answer is not kept. `deadlineMs`: reject with 'timeout' after that long — the notes are then not
+   * read, never absent.
    */
-  savedComments(ticketId: number, call: LookupCall & { updatedAt: string | null; deadlineMs?: number }): Promise<SavedComment[]>;
+  savedComments(ticketId: number, call: LookupCall & { updatedAt: string | null; deadlineMs?: number; enough?: (newestFirst: SavedComment[]) => boolean }): Promise<SavedComments>;
 }
 
 function withDeadline<T>(promise: Promise<T>, ms: number | undefined): Promise<T> {
@@ -66,15 +70,22 @@ export function createZendeskApi(client: ZafClient, stores: CacheStores, policy:
     return Math.min(Math.max(policy.failureTtlMs, retryAfterMs), 5 * 60 * 1000);
   }
 
-  function cached<T>(key: string, kind: CacheKind, ttlMs: number, load: () => Promise<T>, options: { refresh?: boolean; keep?: boolean; keepFailure?: (error: RestError) => boolean } = {}): Promise<T> {
+  function cached<T>(
+    key: string,
+    kind: CacheKind,
+    ttlMs: number,
+    load: () => Promise<T>,
+    options: { refresh?: boolean; keep?: boolean; keepFailure?: (error: RestError) => boolean; accept?: (value: T) => boolean } = {},
+  ): Promise<T> {
     const keep = options.keep ?? true;
+    const accept = options.accept ?? (() => true);
     if (!options.refresh) {
       const failed = cache.get<never>(`failed:${key}`, 'shared');
       if (failed && 'failure' in failed) return Promise.reject(new RestError(failed.failure.reason, failed.failure.status, failed.failure.retryAfterSeconds));
       const hit = keep ? cache.get<T>(key, kind) : null;
-      if (hit && 'value' in hit) return Promise.resolve(hit.value);
-      const running = inFlight.get(key);
-      if (running) return running as Promise<T>;
+      if (hit && 'value' in hit && accept(hit.value)) return Promise.resolve(hit.value);
+      const running = inFlight.get(key) as Promise<T> | undefined;
+      if (running) return running.then((value) => (accept(value) ? value : cached(key, kind, ttlMs, load, { ...options, refresh: true })));
     }
     const promise: Promise<T> = load().then(
       (value) => {
@@ -128,9 +139,12 @@ export function createZendeskApi(client: ZafClient, stores: CacheStores, policy:
 
     savedComments: (ticketId, call) => {
       const deadlineAt = call.deadlineMs === undefined ? undefined : policy.now() + call.deadlineMs;
-      const read = cached(`comments:${ticketId}:${call.updatedAt ?? 'unknown'}`, 'personal', policy.cacheTtlMs, () => readSavedComments(client, ticketId, policy, { onWaiting: call.onWaiting, deadlineAt }), {
+      const enough = call.enough;
+      const read = cached(`comments:${ticketId}:${call.updatedAt ?? 'unknown'}`, 'personal', policy.cacheTtlMs, () => readSavedComments(client, ticketId, policy, { onWaiting: call.onWaiting, deadlineAt, enough }), {
         refresh: call.refresh,
         keep: call.updatedAt !== null,
+        // A partial read answers only the question it stopped for: another question reads again.
+        accept: (value) => value.complete || (enough !== undefined && enough([...value.comments].reverse())),
         // Running out of the caller's own deadline says nothing about Zendesk: not remembered as a failure.
         keepFailure: (error) => !(deadlineAt !== undefined && error.reason === 'timeout'),
       });
