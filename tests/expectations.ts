@@ -46,13 +46,14 @@ export const EXPECTED: Record<string, Expected> = {
   '14-sodexo-os': { findings: [], texts: ['Número Referência preenchido (SODEXO do Brasil Comercial S.A.)', 'O.S. para 8 equipamentos (mais de 5)', 'Garantias Expiradas'], wait: 'Faltam 1' },
   '15-rate-limited': { findings: [], texts: ['Nada bloqueia o atendimento.'], httpErrors: true },
   '16-api-down': {
-    // The macros outage is said to everyone where it matters (procedures), never as configuration (issue 19).
-    findings: ['block:noOrganization:alert', 'warn:macrosUnavailable:status'],
-    texts: ['Não foi possível procurar a organização do CNPJ 33.592.001/0001-21.', 'Erro no servidor do Zendesk.', 'Não foi possível ler as macros da conta'],
+    // No macro is looked up by this agent's view (issue 16: only when needed), so no macros outage is
+    // claimed; a procedure applied says it (src/app/sentinela.test.ts). Never as configuration (issue 19).
+    findings: ['block:noOrganization:alert'],
+    texts: ['Não foi possível procurar a organização do CNPJ 33.592.001/0001-21.', 'Erro no servidor do Zendesk.'],
     wait: 'Erro no servidor',
     httpErrors: true,
   },
-  '17-api-timeout': { findings: ['warn:macrosUnavailable:status'], texts: ['as observações salvas não puderam ser lidas', 'Não foi possível ler as macros da conta'], wait: 'não puderam ser lidas' },
+  '17-api-timeout': { findings: [], texts: ['as observações salvas não puderam ser lidas'], absent: ['Não foi possível ler as macros da conta'], wait: 'não puderam ser lidas' },
   '18-misconfigured': {
     findings: ['warn:setup:status'],
     texts: ['Verificações desligadas: CNPJ. Veja a Configuração abaixo.', 'Configuração (3)'],
@@ -71,7 +72,7 @@ export const EXPECTED: Record<string, Expected> = {
   },
   '30-padded-cnpj-search': {
     findings: ['block:noOrganization:alert'],
-    texts: ['Gamma Comércio Varejista Ltda: quem mais abre tickets é Beatriz Ramos (beatriz@gamma.example, 3 tickets).', '01.234.567/0001-95'],
+    texts: ['Gamma Comércio Varejista Ltda: entre todos os 5 tickets da organização, quem mais abre tickets é Beatriz Ramos (beatriz@gamma.example, 3 tickets).', '01.234.567/0001-95'],
     wait: 'Beatriz Ramos',
   },
   '31-fresh-install': {
