@@ -6,9 +6,9 @@ import { TicketModel } from './ticketModel';
 import type { AccountChange } from './rest/account';
 import { createFakeClient, type FakeClient, type SaveVerdict, type ZafCall } from './fakeClient';
 import { restHandlers } from './handlers';
-import { accountStore } from './store';
 import { ApiUpdatePanel, reopenTicket, takeReopened } from './ApiUpdate';
 import type { RestTicketUpdate } from './backstop';
+import { accountStores } from './store';
 import { mount } from '../src/mount';
 import { DEFAULT_POLICY, type RestPolicy } from '../src/zendesk/restApi';
 import './harness.css';
@@ -293,7 +293,7 @@ async function start() {
             if (element && !element.dataset.mounted) {
               element.dataset.mounted = 'yes';
               window.zafMock!.startedAt = performance.now();
-              const sentinela = mount(client, element, { store: accountStore(window.sessionStorage, scenario), policy: restPolicy(params) });
+              const sentinela = mount(client, element, { stores: accountStores(scenario), policy: restPolicy(params) });
               const unsubscribe = sentinela.subscribe(() => {
                 if (sentinela.getState().phase !== 'starting') {
                   unsubscribe();

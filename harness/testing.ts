@@ -6,7 +6,8 @@ import { TicketModel } from './ticketModel';
 import { createFakeClient } from './fakeClient';
 import { restHandlers } from './handlers';
 import { createSentinela } from '../src/app/sentinela';
-import { DEFAULT_POLICY, type KeyValueStore, type RestPolicy } from '../src/zendesk/restApi';
+import { DEFAULT_POLICY, type RestPolicy } from '../src/zendesk/restApi';
+import { memoryStore, type KeyValueStore } from '../src/zendesk/storage';
 
 /** Test-only: runs the app's controller on a bundled scenario under Node, MSW answering /api/v2. */
 export const SCENARIO_DIR = resolve(import.meta.dirname, 'scenarios');
@@ -23,16 +24,17 @@ export function readScenario(file: string): Scenario {
 let current: TicketModel | null = null;
 export const server = setupServer(...restHandlers(() => current, BASE_URL));
 
-export function memoryStore(): KeyValueStore & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return { entries, getItem: (key) => entries.get(key) ?? null, setItem: (key, value) => void entries.set(key, value) };
-}
+export { memoryStore };
 
 /**
- * No real waiting in tests: Retry-After and backoff sleeps resolve at once, the timeout is short — 1 s, long
- * enough for MSW to answer on a 2-core machine under load (200 ms was not), short for a timeout test.
+ * No real waiting in tests: Retry-After and backoff sleeps resolve at once (no jitter), the timeout is
+ * short — 1 s, long enough for MSW to answer on a 2-core machine under load (200 ms was not), short for a
+ * timeout test.
  */
-export const FAST_POLICY: RestPolicy = { ...DEFAULT_POLICY, timeoutMs: 1000, sleep: () => Promise.resolve() };
+export const FAST_POLICY: RestPolicy = { ...DEFAULT_POLICY, timeoutMs: 1000, sleep: () => Promise.resolve(), random: () => 0 };
+
+/** One store for both kinds of answer: a test's "session" (what a second ticket of the same agent finds). */
+const sharedAndPersonal = (store: KeyValueStore) => ({ shared: store, personal: store });
 
 export async function startScenario(
   source: string | Scenario,
@@ -44,7 +46,7 @@ export async function startScenario(
   const model = new TicketModel(scenario);
   current = model;
   const client = createFakeClient(model, { baseUrl: BASE_URL, latencyMs: options.latencyMs });
-  const sentinela = createSentinela(client, { store: options.store ?? memoryStore(), policy: options.policy ?? FAST_POLICY });
+  const sentinela = createSentinela(client, { stores: sharedAndPersonal(options.store ?? memoryStore()), policy: options.policy ?? FAST_POLICY });
   if (options.start !== false) await sentinela.start();
   return { scenario, model, client, sentinela };
 }
@@ -53,7 +55,7 @@ export async function startScenario(
 export async function reopenTicket(model: TicketModel, options: { store?: KeyValueStore; policy?: RestPolicy } = {}) {
   current = model;
   const client = createFakeClient(model, { baseUrl: BASE_URL });
-  const sentinela = createSentinela(client, { store: options.store ?? memoryStore(), policy: options.policy ?? FAST_POLICY });
+  const sentinela = createSentinela(client, { stores: sharedAndPersonal(options.store ?? memoryStore()), policy: options.policy ?? FAST_POLICY });
   await sentinela.start();
   return { client, sentinela };
 }

@@ -145,6 +145,8 @@ export class TicketModel {
       case 'ticket.comment.useRichText':
       case 'comment.useRichText':
         return this.richText;
+      case 'ticket.updatedAt':
+        return typeof ticket.updated_at === 'string' ? ticket.updated_at : null;
       case 'currentUser.locale':
         return this.scenario.currentUser.locale;
       case 'currentUser.role':
@@ -296,6 +298,8 @@ export class TicketModel {
       this.composerText = '';
       this.emit('comment.text.changed', '');
     }
+    // Zendesk stamps every update: what the app caches a ticket's comments by.
+    (this.ticket as Record<string, unknown>).updated_at = new Date().toISOString();
     // Zendesk runs its triggers on the saved ticket before answering the save; the open ticket then
     // shows what they changed.
     this.runBusinessRules(true);

@@ -38,7 +38,7 @@ describe('what the app makes of an unreadable path', () => {
   // not read becomes "no organization" (a block, and a search by CNPJ).
   it.fails('issue 17: an organization ZAF could not read is not "no organization"', async () => {
     const { sentinela } = await startScenario('01-prime-gold-clean', { edit: (s) => void (s.faults.unreadablePaths = ['ticket.organization']) });
-    const state = await until(() => sentinela.getState(), (s) => s.macros.state !== 'loading' && s.organizationSearch.state !== 'loading');
+    const state = await until(() => sentinela.getState(), (s) => Object.values(s.macros).every((lookup) => lookup?.state !== 'loading') && s.organizationSearch.state !== 'loading');
     const findings = computeFindings({ context: state.context!, settings: state.settings, settingsIssues: state.settingsIssues, organizationSearch: state.organizationSearch, macros: state.macros });
     expect(findings.map((finding) => finding.id)).not.toContain('noOrganization');
   });

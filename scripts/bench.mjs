@@ -105,14 +105,14 @@ try {
   // 3,000 organization tickets, 600 comments): REST calls per ticket view of each kind, cold and warm.
   // The kinds are derived from it into test-results/ (served by the harness like any scenario file).
   const largeStarted = Date.now();
-  const large = JSON.parse(readFileSync(resolve(ROOT, 'harness/scenarios/26-large-account.json'), 'utf8'));
+  const largeScenario = JSON.parse(readFileSync(resolve(ROOT, 'harness/scenarios/26-large-account.json'), 'utf8'));
   const notOs = (scenario) => ({ ...scenario, ticket: { ...scenario.ticket, ticket_form_id: 11, custom_fields: scenario.ticket.custom_fields.filter((field) => ![360004, 360005].includes(field.id)) } });
   const kinds = {
-    'organization present': notOs(large),
-    'O.S. New/Open': large,
-    'O.S. On Hold': { ...large, ticket: { ...large.ticket, status: 'hold' } },
+    'organization present': notOs(largeScenario),
+    'O.S. New/Open': largeScenario,
+    'O.S. On Hold': { ...largeScenario, ticket: { ...largeScenario.ticket, status: 'hold' } },
     'no organization': (() => {
-      const scenario = notOs(large);
+      const scenario = notOs(largeScenario);
       return { ...scenario, users: [...scenario.users, { id: 39, name: 'Cliente do chat', email: 'cliente.chat@gmail.example', organization_id: null }], ticket: { ...scenario.ticket, organization_id: null, requester_id: 39 } };
     })(),
   };
@@ -157,11 +157,11 @@ try {
         runs.push(performance.now() - t0);
       }
       return runs;
-    }, large);
+    }, largeScenario);
     await page.close();
     return { medianMs: median(times), runs: times.length };
   })();
-  results.largeAccount = { scenario: '26-large-account', generate: large.generate, generation, views: largeAccount, seconds: Math.round((Date.now() - largeStarted) / 1000) };
+  results.largeAccount = { scenario: '26-large-account', generate: largeScenario.generate, generation, views: largeAccount, seconds: Math.round((Date.now() - largeStarted) / 1000) };
 
   // 3. Bundle: what the sidebar loads before first paint, against a floor build of the libraries alone.
   const dist = resolve(ROOT, 'dist/assets');

@@ -53,7 +53,7 @@ function dottedLiterals(): Set<string> {
 /** Keys the code builds from a closed set of values (kept in step with the types by `satisfies`). */
 function builtKeys(): string[] {
   const problems = ['notAnId', 'notACount', 'notText', 'placeholderMissing', 'badRule', 'badRulesJson', 'badFailMode'] satisfies SettingsProblem[];
-  const reasons = ['timeout', 'rateLimited', 'server', 'malformed', 'network', 'forbidden', 'notFound'] satisfies FailureReason[];
+  const reasons = ['timeout', 'rateLimited', 'server', 'malformed', 'network', 'forbidden', 'notFound', 'incomplete'] satisfies FailureReason[];
   const states = ['ok', 'missing', 'unchecked'] satisfies ChecklistState[];
   const inputs = ['question', 'contato', 'telefone', 'resumo', 'ticketNumber'] satisfies InputName[];
   const macroKinds = ['missing', 'inactive', 'ambiguous'] satisfies Exclude<MacroMatch['kind'], 'found'>[];

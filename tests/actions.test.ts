@@ -13,8 +13,8 @@ async function open(name: string): Promise<Watched> {
 }
 const actionsOf = async (page: Page) => (await appCalls(page)).filter((call) => call.kind === 'set' || call.kind === 'invoke').map((call) => [call.kind, call.target, ...call.args]);
 const requestsOf = async (page: Page) => (await appCalls(page)).filter((call) => call.kind === 'request').map((call) => call.target);
-/** The macros look-up has answered and is in the session cache (not merely asked for). */
-const macrosLoaded = (page: Page) => page.waitForFunction(() => Object.keys(window.sessionStorage).some((key) => key.endsWith('sentinela:macros')));
+/** A macro look-up has answered and is in the cache shared by the agent's tabs (not merely asked for). */
+const macrosLoaded = (page: Page) => page.waitForFunction(() => Object.keys(window.localStorage).some((key) => key.includes('sentinela:v2:macro:')));
 async function openProcedure(page: Page, name: string) {
   await sidebar(page).getByRole('button', { name, exact: true }).click();
 }
@@ -59,7 +59,6 @@ describe('procedures', () => {
   it('close WhatsApp service: asks before replacing the typed title, then macro + title once', async () => {
     const watched = await open('02-helpdesk-distribuidor');
     const { page } = watched;
-    await macrosLoaded(page);
     await openProcedure(page, 'Encerrar atendimento WhatsApp');
     await sidebar(page).getByRole('button', { name: 'Aplicar' }).click();
     await sidebar(page).getByText('Obrigatório.').waitFor();
@@ -83,7 +82,6 @@ describe('procedures', () => {
   it('transfer to N2: contact prefilled from the requester, the macro, and the block appended', async () => {
     const watched = await open('01-prime-gold-clean');
     const { page } = watched;
-    await macrosLoaded(page);
     await openProcedure(page, 'Transferir para N2');
     expect(await sidebar(page).getByLabel('Contato').inputValue()).toBe('Maria Souza');
     expect(await sidebar(page).getByLabel('Telefone').inputValue()).toBe('+55 11 98888-7777');
@@ -145,7 +143,6 @@ describe('procedures', () => {
   it('nothing lost: the draft is listed before a macro may change it, and Cancel applies nothing', async () => {
     const watched = await open('01-prime-gold-clean');
     const { page } = watched;
-    await macrosLoaded(page);
     await page.getByLabel('Comment being composed').fill('Resposta que o agente estava escrevendo');
     await openProcedure(page, 'Pendência no cadastro');
     await sidebar(page).getByRole('button', { name: 'Aplicar' }).click();
@@ -158,11 +155,14 @@ describe('procedures', () => {
     await done(watched);
   });
 
-  it('looks the macros up once per session: a second scenario makes no macros request', async () => {
+  it('looks a macro up only when needed, once per session: the next ticket makes no request', async () => {
     const watched = await open('01-prime-gold-clean');
     const { page } = watched;
+    await page.waitForTimeout(300);
+    expect(await requestsOf(page)).toEqual([]);
+    await openScenario(page, '03-financial-pending');
     await macrosLoaded(page);
-    expect(await requestsOf(page)).toEqual(['/api/v2/macros/active.json?per_page=100']);
+    expect(await requestsOf(page)).toEqual([`/api/v2/macros/search.json?query=${encodeURIComponent('3. Atendimento Whatsapp - Pendência no Cadastro do Cliente (oficial)')}&only_viewable=true&per_page=100`]);
     await openScenario(page, '03-financial-pending');
     await sidebar(page).getByRole('button', { name: 'Aplicar macro de pendência e título' }).click();
     await sidebar(page).getByText('Aplicado').waitFor();

@@ -15,6 +15,8 @@ export interface Expected {
    * (`it.fails`), and turns red the day it is fixed — then drop this line. Says which issue fixes what.
    */
   knownFailure?: string;
+  /** Wait until the sidebar settles (every look-up over) before checking: what must be absent may come late. */
+  settle?: boolean;
 }
 
 /** What an agent MUST see on each bundled scenario: findings (severity:id:role) and text on the sidebar. */
@@ -28,7 +30,7 @@ export const EXPECTED: Record<string, Expected> = {
   },
   '04-no-organization': {
     findings: ['block:noOrganization:alert'],
-    texts: ['Nenhuma Organização', 'Gamma Comércio Varejista Ltda: quem mais abre tickets é Beatriz Ramos (beatriz@gamma.example, 3 tickets).', 'Tornar Beatriz Ramos solicitante (chat em cópia)'],
+    texts: ['Nenhuma Organização', 'Gamma Comércio Varejista Ltda: entre todos os 5 tickets da organização, quem mais abre tickets é Beatriz Ramos (beatriz@gamma.example, 3 tickets).', 'Tornar Beatriz Ramos solicitante (chat em cópia)'],
     shot: 'no-organization',
     wait: 'Beatriz Ramos',
   },
@@ -44,13 +46,14 @@ export const EXPECTED: Record<string, Expected> = {
   '14-sodexo-os': { findings: [], texts: ['Número Referência preenchido (SODEXO do Brasil Comercial S.A.)', 'O.S. para 8 equipamentos (mais de 5)', 'Garantias Expiradas'], wait: 'Faltam 1' },
   '15-rate-limited': { findings: [], texts: ['Nada bloqueia o atendimento.'], httpErrors: true },
   '16-api-down': {
-    // The macros outage is said to everyone where it matters (procedures), never as configuration (issue 19).
-    findings: ['block:noOrganization:alert', 'warn:macrosUnavailable:status'],
-    texts: ['Não foi possível procurar a organização do CNPJ 33.592.001/0001-21.', 'Erro no servidor do Zendesk.', 'Não foi possível ler as macros da conta'],
+    // No macro is looked up by this agent's view (issue 16: only when needed), so no macros outage is
+    // claimed; a procedure applied says it (src/app/sentinela.test.ts). Never as configuration (issue 19).
+    findings: ['block:noOrganization:alert'],
+    texts: ['Não foi possível procurar a organização do CNPJ 33.592.001/0001-21.', 'Erro no servidor do Zendesk.'],
     wait: 'Erro no servidor',
     httpErrors: true,
   },
-  '17-api-timeout': { findings: ['warn:macrosUnavailable:status'], texts: ['as observações salvas não puderam ser lidas', 'Não foi possível ler as macros da conta'], wait: 'não puderam ser lidas' },
+  '17-api-timeout': { findings: [], texts: ['as observações salvas não puderam ser lidas'], absent: ['Não foi possível ler as macros da conta'], wait: 'não puderam ser lidas' },
   '18-misconfigured': {
     findings: ['warn:setup:status'],
     texts: ['Verificações desligadas: CNPJ. Veja a Configuração abaixo.', 'Configuração (3)'],
@@ -69,7 +72,7 @@ export const EXPECTED: Record<string, Expected> = {
   },
   '30-padded-cnpj-search': {
     findings: ['block:noOrganization:alert'],
-    texts: ['Gamma Comércio Varejista Ltda: quem mais abre tickets é Beatriz Ramos (beatriz@gamma.example, 3 tickets).', '01.234.567/0001-95'],
+    texts: ['Gamma Comércio Varejista Ltda: entre todos os 5 tickets da organização, quem mais abre tickets é Beatriz Ramos (beatriz@gamma.example, 3 tickets).', '01.234.567/0001-95'],
     wait: 'Beatriz Ramos',
   },
   '31-fresh-install': {
@@ -77,31 +80,31 @@ export const EXPECTED: Record<string, Expected> = {
     texts: ['Verificações desligadas: CNPJ, O.S. antes de Em Espera, TicketId da sessão, Catálogo de Serviços. Peça ao administrador para configurar o Sentinela.'],
   },
   '19-html-in-customer-data': { findings: ['warn:wallet.unrecognized.<script>window.__pwned=5</script>:status'], texts: ['<img src=x onerror="window.__pwned=4">Loja XSS'] },
-  // Accounts of real size (issue 15): the stand-in pages, sorts and restricts as Zendesk does.
+  // Accounts of real size (issue 15): the stand-in pages, sorts and restricts as Zendesk does; issue 16
+  // made the app right on them (src/app/restBudget.test.ts checks the same accounts request by request).
   '23-macros-650-pending-at-561': {
     findings: ['block:financialPending:alert'],
     texts: ['Pendência Financeira: atendimento bloqueado', 'Aplicar macro de pendência e título'],
     absent: ['Configuração'],
-    knownFailure:
-      'issue 16: reads 5 pages of /api/v2/macros/active (500 of 650 macros): the registration-pending macro (#561) and "Atendimento Whatsapp (Oficial)" (#562) are reported missing ("Configuração (2)")',
+    settle: true,
   },
   '24-organization-700-tickets': {
     findings: ['block:noOrganization:alert'],
-    texts: ['Nenhuma Organização', 'Delta Atacadista Ltda: quem mais abre tickets é Vanessa Souza (vanessa@delta.example, 400 tickets).', 'Tornar Vanessa Souza solicitante (chat em cópia)'],
-    knownFailure: "issue 16: reads 5 pages of the organization's tickets (500 of 700, oldest first): the top requester shown is Marcos Lima (300 tickets), not Vanessa Souza (400)",
+    texts: ['Nenhuma Organização', 'Delta Atacadista Ltda: entre os 100 tickets mais recentes, quem mais abre tickets é Vanessa Souza (vanessa@delta.example, 100 tickets).', 'Tornar Vanessa Souza solicitante (chat em cópia)'],
+    wait: 'Vanessa Souza',
   },
   '25-personal-macro-same-title': {
     findings: [],
     texts: ['Nada bloqueia o atendimento.', 'Prime · Carteira A · Gold'],
     absent: ['Configuração'],
-    knownFailure: 'issue 16: the macro\'s restriction is not read: the shared "Atendimento Whatsapp (Oficial)" and the agent\'s own personal copy count as two macros with that title ("Configuração (1)": ambiguous)',
+    settle: true,
   },
   '26-large-account': {
     findings: [],
     texts: ['Tudo pronto para Em Espera.'],
     absent: ['Configuração'],
-    knownFailure:
-      'issue 16: reads 5 pages of comments (500 of 600): the internal note with CNPJ and Razão Social (#551) is reported missing ("Faltam 1 itens"); and 5 of 20 pages of macros: two configured macros reported missing ("Configuração (2)")',
+    wait: 'Tudo pronto',
+    settle: true,
   },
   '27-os-rich-text-note': {
     findings: [],

@@ -14,7 +14,7 @@ async function seesWhatItMust(name: string, expected: Expected) {
   const { page } = watched;
   await openScenario(page, name, readScenario(name).faults.requests.length > 0 ? FAST_REST : '');
   // A known failure waits until the sidebar settles, never for the right answer's text (see settled()).
-  if (expected.knownFailure) await settled(sidebar(page));
+  if (expected.knownFailure || expected.settle) await settled(sidebar(page));
   else if (expected.wait) await sidebar(page).getByText(expected.wait).first().waitFor({ timeout: 15_000 });
   expect(await shownFindings(page)).toEqual(expected.findings);
   // First render: one batched get, before anything else the app asks of Zendesk.

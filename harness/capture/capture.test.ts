@@ -35,7 +35,7 @@ async function capture(source: Scenario, args: string[], env: Record<string, str
 /** What the rules see when the harness replays a scenario: findings, the O.S. checklist, save verdicts. */
 async function replay(scenario: Scenario) {
   const { client, sentinela } = await startScenario(scenario);
-  await until(() => sentinela.getState(), (s) => s.macros.state !== 'loading' && s.organizationSearch.state !== 'loading' && s.savedComments.state !== 'loading');
+  await until(() => sentinela.getState(), (s) => Object.values(s.macros).every((lookup) => lookup?.state !== 'loading') && s.organizationSearch.state !== 'loading' && s.savedComments.state !== 'loading');
   const state = sentinela.getState();
   const findings = computeFindings({ context: state.context!, settings: state.settings, settingsIssues: state.settingsIssues, organizationSearch: state.organizationSearch, macros: state.macros });
   const checklist = osChecklist({ context: state.context!, settings: state.settings, savedComments: state.savedComments }).map((item) => `${item.id}:${item.state}`);

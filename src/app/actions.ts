@@ -30,11 +30,22 @@ export function createActions(client: ZafClient, store: StateStore, lookups: Loo
     return true;
   }
 
+  /** One ZAF call; a macro that fails because it is gone (re-created, renamed) is looked up again once and retried. */
+  async function run(action: ZafAction): Promise<void> {
+    if (action.op === 'set') return client.set(action.path, action.value);
+    try {
+      await client.invoke(action.name, ...action.args);
+    } catch (error) {
+      const replacement = action.name === 'macro' ? await lookups.recoverMacro(Number(action.args[0])) : null;
+      if (replacement === null) throw error;
+      await client.invoke('macro', replacement);
+    }
+  }
+
   async function execute(key: string, actions: ZafAction[]): Promise<boolean> {
     for (const action of actions) {
       try {
-        if (action.op === 'set') await client.set(action.path, action.value);
-        else await client.invoke(action.name, ...action.args);
+        await run(action);
       } catch (error) {
         const what = action.op === 'set' ? action.path : action.name;
         store.notify('error', msg('notice.actionFailed', { action: what }), [msg('notice.errorText', { error: error instanceof Error ? error.message : String(error) })]);
@@ -60,12 +71,16 @@ export function createActions(client: ZafClient, store: StateStore, lookups: Loo
       const key = `procedure:${id}`;
       return exclusive<ApplyOutcome>(key, { status: 'busy' }, async () => {
         if (!store.get().context) return { status: 'failed' };
-        await lookups.macrosSettled();
         // Planning is not needed for first paint: it loads with the procedures panel.
-        const { planProcedure } = await import('../domain/procedures');
-        const { context, settings, macros } = store.get();
+        const { planProcedure, MACRO_OF } = await import('../domain/procedures');
+        const setting = MACRO_OF[id];
+        // The macro is looked up when first needed (once per agent session), a look-up under way awaited.
+        const answer = setting ? await lookups.macro(setting) : null;
+        // No setting or no title: nothing to look up ([]); a look-up that failed: not known (null).
+        const macros = !setting || !store.get().settings[setting] ? [] : (answer?.candidates ?? null);
+        const { context, settings } = store.get();
         if (!context) return { status: 'failed' };
-        const plan = planProcedure(id, values, context, settings, macros.state === 'done' ? macros.value : null);
+        const plan = planProcedure(id, values, context, settings, macros);
         if (!plan.ok) {
           // A one-click action has no form to show problems in: say them.
           if (options.announce) store.notify('error', msg('notice.notApplied'), plan.problems);

@@ -27,6 +27,7 @@ export function listenToTicket(client: ZafClient, store: StateStore, lookups: Lo
       const { values } = await client.get(['ticket.requester', 'ticket.organization']);
       store.updateTicket({ requester: readPerson(values['ticket.requester']), organization: readOrganization(values['ticket.organization']) });
       lookups.organization();
+      lookups.comments(); // another organization: another CNPJ and Razão Social for the internal note
     } catch {
       store.notify('error', msg('notice.refreshFailed'));
     }
@@ -82,7 +83,10 @@ function fieldListener(client: ZafClient, store: StateStore, lookups: Lookups) {
         const { context, settings: now } = store.get();
         if (!context) return;
         store.updateTicket({ fields: { ...context.ticket.fields, [id]: data ?? null } });
-        if (now.cnpjFieldId === id) lookups.organization();
+        if (now.cnpjFieldId === id) {
+          lookups.organization();
+          lookups.comments();
+        }
         if (now.marcaFieldId === id) lookups.comments();
       });
     }

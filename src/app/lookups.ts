@@ -1,85 +1,53 @@
-import type { Lookup } from '../domain/ticket';
-import type { KeyValueStore, RestPolicy, ZendeskApi } from '../zendesk/restApi';
+import type { MacroAnswer, MacroSetting } from '../domain/macros';
+import type { SavedComment } from '../domain/ticket';
+import type { CacheStores, RestPolicy } from '../zendesk/restApi';
 import type { ZafClient } from '../zendesk/client';
-import { RestError } from '../zendesk/client';
-import { sessionCnpj } from '../domain/findings';
-import { guardCanApply } from '../domain/saveGuard';
-import type { SentinelaState, StateStore } from './state';
+import type { RestLookups } from './restLookups';
+import type { StateStore } from './state';
 
 export interface LookupOptions {
-  store?: KeyValueStore | null;
+  /**
+   * Where answers are kept between ticket views (see zendesk/cache.ts): `shared` by the agent's tabs,
+   * `personal` for the tab's session. Omitted: the browser's (localStorage and sessionStorage, as the
+   * browser allows; memory only where it has neither), opened with the REST layer after first paint.
+   */
+  stores?: Partial<CacheStores>;
   policy?: RestPolicy;
 }
 
-type LookupKey = 'organizationSearch' | 'macros' | 'savedComments';
-type LookupValue<K extends LookupKey> = SentinelaState[K] extends Lookup<infer T> ? T : never;
-
-function failureOf(error: unknown): Lookup<never> {
-  return { state: 'failed', reason: error instanceof RestError ? error.reason : 'network' };
-}
-
 /**
- * The REST look-ups ZAF cannot answer, run after first paint, each with its state kept (loading,
- * waiting, done, failed). An answer to a look-up that a newer one replaced is dropped.
+ * The REST look-ups as the rest of the app calls them. Every look-up needs the REST layer, which loads
+ * after first paint: so do the look-ups themselves (restLookups.ts, one chunk with the REST layer);
+ * calls made before it has loaded run once it has, in the order they were made.
  */
 export function createLookups(client: ZafClient, store: StateStore, options: LookupOptions = {}) {
-  /** The REST layer is used only after first paint: it loads then, outside the first-paint bundle. */
-  let apiLoading: Promise<ZendeskApi> | null = null;
-  const api = () => (apiLoading ??= import('../zendesk/restApi').then(({ createZendeskApi }) => createZendeskApi(client, options.store ?? null, options.policy)));
-
-  const started: Record<LookupKey, number> = { organizationSearch: 0, macros: 0, savedComments: 0 };
-
-  function track<K extends LookupKey>(key: K, load: (rest: ZendeskApi, onWaiting: (seconds: number) => void) => Promise<LookupValue<K>>): Promise<void> {
-    const run = ++started[key];
-    const set = (lookup: Lookup<LookupValue<K>>) => run === started[key] && store.update({ [key]: lookup } as Partial<SentinelaState>);
-    set({ state: 'loading' });
-    return api()
-      .then((rest) => load(rest, (seconds) => set({ state: 'loading', waitingSeconds: seconds })))
-      .then(
-        (value) => void set({ state: 'done', value }),
-        (error) => void set(failureOf(error)),
-      );
-  }
-
-  /** The organizations of the session CNPJ, for a ticket without organization (001 "Organização em branco"). */
-  function organization() {
-    const { context, settings } = store.get();
-    const cnpjKey = settings.orgCnpjField;
-    const cnpj = context ? sessionCnpj(context, settings) : null;
-    if (!context || context.ticket.organization || !cnpjKey || cnpj?.kind !== 'valid') {
-      started.organizationSearch += 1;
-      store.update({ organizationSearch: { state: 'idle' } });
-      return;
-    }
-    void track('organizationSearch', (rest, onWaiting) => rest.organizationsByCnpj(cnpjKey, cnpj, onWaiting));
-  }
-
-  /** The macros look-up under way: a procedure clicked meanwhile waits for it instead of failing. */
-  let macrosRequest: Promise<void> | null = null;
-  function macros() {
-    macrosRequest = track('macros', (rest, onWaiting) => rest.activeMacros(onWaiting));
-  }
-
-  /** Saved comments (with their public flag) matter only where the O.S. guard can refuse: fetched ahead of any save. */
-  function comments() {
-    const { context, settings, savedComments } = store.get();
-    if (!context || context.ticket.id === null || !guardCanApply(context, settings)) return;
-    if (savedComments.state === 'loading' || savedComments.state === 'done') return;
-    const ticketId = context.ticket.id;
-    void track('savedComments', (rest, onWaiting) => rest.savedComments(ticketId, onWaiting));
-  }
-
+  let loading: Promise<RestLookups> | null = null;
+  const loaded = () => (loading ??= import('./restLookups').then(({ createRestLookups }) => createRestLookups(client, store, options)));
   return {
-    organization,
-    macros,
-    comments,
-    /** Resolves when the macros look-up under way (if any) has settled. */
-    macrosSettled: () => (store.get().macros.state === 'loading' && macrosRequest ? macrosRequest : Promise.resolve()),
-    all() {
-      macros();
-      organization();
-      comments();
-    },
+    /** The organizations of the session CNPJ, for a ticket without organization (001 "Organização em branco"). */
+    organization: (call?: { refresh?: boolean }) => void loaded().then((lookups) => lookups.organization(call)),
+    /**
+     * The macro a title setting names, looked up now if not yet (a look-up under way is awaited): resolves
+     * to what was found, or null when the look-up failed (the state says why) or the setting is empty.
+     */
+    macro: (setting: MacroSetting, call?: { refresh?: boolean }): Promise<MacroAnswer | null> => loaded().then((lookups) => lookups.macro(setting, call)),
+    /** After `invoke('macro', id)` failed: the id to try instead, the title looked up again once (see restLookups). */
+    recoverMacro: (failedId: number): Promise<number | null> => loaded().then((lookups) => lookups.recoverMacro(failedId)),
+    /** Saved comments, read ahead where the O.S. guard can refuse a save (see restLookups.comments). */
+    comments: (call?: { refresh?: boolean }) => void loaded().then((lookups) => lookups.comments(call)),
+    /**
+     * For the save guard (issue 17): the ticket's saved comments (with their public flag), oldest first,
+     * read into `savedComments` now — newest first until they hold procedure 002's internal note (state
+     * 'done' with `partial`: older ones not read, never "absent"), or every one with `all`. Cached by ticket
+     * id + `updated_at`; `refresh` reads Zendesk past any cache; `deadlineMs` bounds the wait (ms; then
+     * 'timeout': not read, never absent). Resolves to the comments read, or null when they could not be
+     * read (the state says why).
+     */
+    readNotes: (call?: { deadlineMs?: number; refresh?: boolean; all?: boolean }): Promise<SavedComment[] | null> => loaded().then((lookups) => lookups.readNotes(call)),
+    /** Every look-up this view needs at startup. */
+    all: () => void loaded().then((lookups) => lookups.all()),
+    /** "Try again": every look-up this view has made is read from Zendesk again, past any cache. */
+    retry: () => void loaded().then((lookups) => lookups.retry()),
   };
 }
 

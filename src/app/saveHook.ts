@@ -45,7 +45,7 @@ export function registerSaveHook(client: ZafClient, store: StateStore, lookups: 
     const sent = draftAtSave;
     draftAtSave = null;
     if (sent && savedComments.state === 'done' && sent.text.trim() !== '') {
-      store.update({ savedComments: { state: 'done', value: [...savedComments.value, { body: sent.text, public: !sent.internal }] } });
+      store.update({ savedComments: { ...savedComments, value: [...savedComments.value, { body: sent.text, public: !sent.internal }] } });
     }
     store.updateTicket({ savedStatus: context.ticket.status, draft: { text: '', internal: context.ticket.draft.internal } });
     lookups.comments(); // a ticket taken off hold can be refused again: read its notes now

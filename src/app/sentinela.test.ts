@@ -20,14 +20,26 @@ describe('startup', () => {
     expect(findingIds(sentinela.getState())).toEqual(['info:wallet.prime']);
   });
 
-  it('looks the macros up once per session, shared by every ticket', async () => {
+  it('looks a macro up only when needed, once per session, shared by every ticket', async () => {
     const store = memoryStore();
-    const first = await startScenario('01-prime-gold-clean', { store });
-    await until(() => first.sentinela.getState().macros.state, (s) => s === 'done');
-    const second = await startScenario('03-financial-pending', { store });
-    await until(() => second.sentinela.getState().macros.state, (s) => s === 'done');
-    expect(first.client.calls.filter((c) => c.kind === 'request').map((c) => c.target)).toEqual(['/api/v2/macros/active.json?per_page=100']);
-    expect(second.client.calls.filter((c) => c.kind === 'request')).toEqual([]);
+    const requests = (client: { calls: { kind: string; target: string }[] }) => client.calls.filter((c) => c.kind === 'request').map((c) => c.target);
+    const clean = await startScenario('01-prime-gold-clean', { store });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests(clean.client)).toEqual([]);
+    const pending = await startScenario('03-financial-pending', { store });
+    await until(() => pending.sentinela.getState().macros.macroRegistrationPending?.state, (s) => s === 'done');
+    expect(requests(pending.client)).toEqual([`/api/v2/macros/search.json?query=${encodeURIComponent('3. Atendimento Whatsapp - Pendência no Cadastro do Cliente (oficial)')}&only_viewable=true&per_page=100`]);
+    expect((await pending.sentinela.applyProcedure('registrationPending', {}, true)).status).toBe('applied');
+    const again = await startScenario('03-financial-pending', { store });
+    await until(() => again.sentinela.getState().macros.macroRegistrationPending?.state, (s) => s === 'done');
+    expect([requests(pending.client).length, requests(again.client)]).toEqual([1, []]);
+  });
+
+  it("checks every configured macro for an admin (currentUser.role), once per session", async () => {
+    const admin = await startScenario('01-prime-gold-clean', { edit: (s) => void (s.currentUser.role = 'admin') });
+    await until(() => Object.values(admin.sentinela.getState().macros).map((l) => l?.state), (states) => states.length === 3 && states.every((s) => s === 'done'));
+    expect(admin.client.calls.filter((c) => c.kind === 'request')).toHaveLength(3);
+    expect(findingIds(admin.sentinela.getState())).toEqual(['info:wallet.prime']);
   });
 });
 
@@ -74,13 +86,13 @@ describe('ticket.save', () => {
 
   it('reads no notes for an O.S. ticket already On Hold (no save can be refused), and reads them once it is taken off hold', async () => {
     const { client, sentinela } = await startScenario('11-os-complete', { edit: (s) => void (s.ticket.status = 'hold') });
-    await until(() => sentinela.getState().macros.state, (s) => s === 'done');
-    expect(client.calls.filter((c) => c.kind === 'request').map((c) => c.target)).toEqual(['/api/v2/macros/active.json?per_page=100']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(client.calls.filter((c) => c.kind === 'request')).toEqual([]);
     client.agentSet('ticket.status', 'open');
     await until(() => sentinela.getState().context?.ticket.status, (s) => s === 'open');
     expect((await client.save()).allowed).toBe(true);
     await until(() => sentinela.getState().savedComments.state, (s) => s === 'done');
-    expect(client.calls.filter((c) => c.kind === 'request').map((c) => c.target)).toContain('/api/v2/tickets/4531/comments.json?per_page=100');
+    expect(client.calls.filter((c) => c.kind === 'request').map((c) => c.target)).toEqual(['/api/v2/tickets/4531/comments.json?page[size]=100&sort=-created_at']);
   });
 
   it('never refuses a ticket that is not an O.S.', async () => {
@@ -135,7 +147,7 @@ describe('ticket.save', () => {
 describe('actions', () => {
   it('applies a procedure once, even on a double click', async () => {
     const { client, sentinela } = await startScenario('03-financial-pending');
-    await until(() => sentinela.getState().macros.state, (s) => s === 'done');
+    await until(() => sentinela.getState().macros.macroRegistrationPending?.state, (s) => s === 'done');
     const outcomes = await Promise.all([sentinela.applyProcedure('registrationPending', {}, true), sentinela.applyProcedure('registrationPending', {}, true)]);
     const again = await sentinela.applyProcedure('registrationPending', {}, true);
     expect([...outcomes, again].map((o) => o.status).sort()).toEqual(['applied', 'busy', 'busy']);
@@ -148,8 +160,8 @@ describe('actions', () => {
   });
 
   it('a procedure clicked before the macros list arrives waits for it, then applies', async () => {
-    const { client, sentinela } = await startScenario('03-financial-pending');
-    expect(sentinela.getState().macros.state).toBe('loading');
+    const { client, sentinela } = await startScenario('03-financial-pending', { edit: (s) => void (s.faults.requests = [{ match: '/api/v2/macros', kind: 'slow', delayMs: 100, status: 500, times: 1 }]) });
+    await until(() => sentinela.getState().macros.macroRegistrationPending?.state, (s) => s === 'loading');
     expect((await sentinela.applyProcedure('registrationPending', {}, true)).status).toBe('applied');
     expect(client.calls.find((c) => c.kind === 'invoke' && c.target === 'macro')?.args).toEqual([33]);
   });
@@ -175,7 +187,6 @@ describe('actions', () => {
       const { client, model, sentinela } = await startScenario('01-prime-gold-clean', {
         edit: (s) => void (s.draft = { text: 'Rascunho do agente', type: 'publicReply' }),
       });
-      await until(() => sentinela.getState().macros.state, (s) => s === 'done');
       const values = { question: 'Dúvida', contato: 'Maria', telefone: '11 98888-7777', resumo: 'Resumo', ticketNumber: '4410' };
       const outcome = await sentinela.applyProcedure(procedure, values, false);
       expect(outcome.status).toBe('confirm');
@@ -190,9 +201,9 @@ describe('actions', () => {
   it('makes the top requester the requester and keeps the chat requester in CC', async () => {
     const { client, sentinela, model } = await startScenario('04-no-organization');
     const search = await until(() => sentinela.getState().organizationSearch, (s) => s.state === 'done');
-    const match = search.state === 'done' ? search.value[0] : null;
+    const match = search.state === 'done' ? search.value.matches[0] : null;
     expect(match?.topRequester).toMatchObject({ name: 'Beatriz Ramos', email: 'beatriz@gamma.example' });
-    expect(match?.ticketCount).toBe(3);
+    expect([match?.ticketCount, match?.window]).toEqual([3, { counted: 5, complete: true }]);
     expect(await sentinela.adoptRequester(match!.topRequester!)).toBe(true);
     expect(client.calls.filter((c) => c.kind === 'set' || c.kind === 'invoke').filter((c) => c.target !== 'resize').map((c) => [c.target, c.args])).toEqual([
       ['ticket.collaborators.add', [{ email: 'cliente.chat@gmail.example' }]],
@@ -223,7 +234,7 @@ describe('live updates and faults', () => {
 
   it('drops the answer of a search for a CNPJ the agent has changed since', async () => {
     const { client, sentinela } = await startScenario('04-no-organization', { edit: (s) => void (s.faults.requests = [{ match: '/api/v2/search', kind: 'slow', delayMs: 100, status: 500, times: 1 }]) });
-    expect(sentinela.getState().organizationSearch.state).toBe('loading');
+    await until(() => sentinela.getState().organizationSearch.state, (s) => s === 'loading');
     client.agentSet('ticket.customField:custom_field_360001', '');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sentinela.getState().organizationSearch).toEqual({ state: 'idle' });
@@ -233,18 +244,20 @@ describe('live updates and faults', () => {
   it('waits out a 429 with Retry-After, then succeeds', async () => {
     const sleeps: number[] = [];
     const { client, sentinela } = await startScenario('15-rate-limited', { policy: { ...FAST_POLICY, sleep: async (ms) => void sleeps.push(ms) } });
-    await until(() => sentinela.getState().macros.state, (s) => s === 'done');
+    await until(() => Object.values(sentinela.getState().macros).map((l) => l?.state), (states) => states.length === 3 && states.every((s) => s === 'done'));
     expect(sleeps).toEqual([1000]);
-    expect(client.calls.filter((c) => c.kind === 'request')).toHaveLength(2);
+    expect(client.calls.filter((c) => c.kind === 'request')).toHaveLength(4);
   });
 
   it('says what it could not check when the API fails, and keeps every ZAF finding', async () => {
     const { sentinela } = await startScenario('16-api-down');
-    const state = await until(() => sentinela.getState(), (s) => s.macros.state === 'failed' && s.organizationSearch.state === 'failed');
+    const state = await until(() => sentinela.getState(), (s) => s.organizationSearch.state === 'failed');
     expect(state.organizationSearch).toEqual({ state: 'failed', reason: 'server' });
     expect(findingIds(state)).toContain('block:noOrganization');
-    expect(findingIds(state)).toContain('warn:macrosUnavailable'); // an outage, not configuration
     expect(state.settingsIssues).toEqual([]);
+    // Macros are looked up only when needed: a procedure applied now fails to find its macro, and says why.
+    expect((await sentinela.applyProcedure('closeWhatsapp', { question: 'Dúvida' }, true)).status).toBe('invalid');
+    expect(findingIds(sentinela.getState())).toContain('warn:macrosUnavailable'); // an outage, not configuration
   });
 
   it('gives up on a request that never answers, and never refuses a save for it', async () => {

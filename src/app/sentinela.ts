@@ -62,7 +62,8 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     getState: store.get,
     subscribe: store.subscribe,
     dismissNotice: store.dismissNotice,
-    retryLookups: lookups.all,
+    /** Reads every look-up of this view from Zendesk again, past the caches. */
+    retryLookups: lookups.retry,
     ...actions,
   };
 }

@@ -1,5 +1,5 @@
-import type { Macro } from '../domain/macros';
-import type { OrganizationMatch } from '../domain/organizations';
+import type { MacroLookups } from '../domain/macros';
+import type { OrganizationSearch } from '../domain/organizations';
 import type { Lookup, SavedComment, TicketContext } from '../domain/ticket';
 import type { Message } from '../domain/message';
 import { DEFAULT_SETTINGS, type Settings, type SettingsIssue } from '../settings';
@@ -19,8 +19,9 @@ export interface SentinelaState {
   settings: Settings;
   settingsIssues: SettingsIssue[];
   context: TicketContext | null;
-  organizationSearch: Lookup<OrganizationMatch[]>;
-  macros: Lookup<Macro[]>;
+  organizationSearch: Lookup<OrganizationSearch>;
+  /** Each title setting's macro candidates, looked up only once needed. */
+  macros: MacroLookups;
   savedComments: Lookup<SavedComment[]>;
   notices: Notice[];
   /** The action under way: a second click while it runs does nothing. */
@@ -51,7 +52,7 @@ export function createStateStore(): StateStore {
     settingsIssues: [],
     context: null,
     organizationSearch: { state: 'idle' },
-    macros: { state: 'idle' },
+    macros: {},
     savedComments: { state: 'idle' },
     notices: [],
     busy: null,

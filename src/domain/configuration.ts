@@ -1,8 +1,8 @@
 import type { FieldIdParameter, ParameterName, Settings, SettingsIssue } from '../settings';
-import type { Macro } from './macros';
-import type { FailureReason, Lookup, TicketContext } from './ticket';
+import type { MacroLookups } from './macros';
+import type { FailureReason, TicketContext } from './ticket';
 import { FIELD_ID_PARAMETERS } from '../settings';
-import { findMacro } from './macros';
+import { MACRO_SETTINGS } from './macros';
 import { msg, parameterLabel, type Message } from './message';
 import { unknownCatalogPaths } from './catalog';
 
@@ -18,7 +18,8 @@ export interface ConfigurationInput {
   context: TicketContext;
   settings: Settings;
   settingsIssues: readonly SettingsIssue[];
-  macros: Lookup<Macro[]>;
+  /** The macros looked up so far, by title setting: a title not looked up is not checked (issue 16). */
+  macros: MacroLookups;
 }
 
 export interface ConfigurationFinding {
@@ -35,7 +36,6 @@ const CHECK_SETTINGS: Record<'cnpj' | 'sessionTicketId' | 'catalog' | 'os', read
   os: ['formulario0800FormId', 'marcaFieldId', 'familiaFieldId', 'categoriaFieldId', 'motivoFieldId', 'osNumberFieldId', 'areaResponsavelFieldId', 'numeroReferenciaFieldId'],
 };
 const ORG_FIELD_SETTINGS = ['orgCnpjField', 'orgHelpDeskField', 'orgPrimeField', 'orgFinancialPendingField'] as const;
-const MACRO_SETTINGS = ['macroCloseWhatsapp', 'macroTransferN2', 'macroRegistrationPending'] as const;
 
 export function isAdmin(context: Pick<TicketContext, 'role'> | null): boolean {
   return context?.role === 'admin';
@@ -95,13 +95,12 @@ export function configurationFindings(input: ConfigurationInput): ConfigurationF
     if (key === null) findings.push(named(name, 'config.notSet'));
     else if (organization && !Object.prototype.hasOwnProperty.call(organization.fields, key)) findings.push(named(name, 'config.orgKeyMissing', { key }));
   }
-  if (input.macros.state === 'done') {
-    for (const name of MACRO_SETTINGS) {
-      const title = settings[name];
-      if (!title) continue;
-      const match = findMacro(input.macros.value, title);
-      if (match.kind !== 'found') findings.push(named(name, `config.macro.${match.kind}`, { title, count: match.kind === 'ambiguous' ? match.count : 0 }));
-    }
+  for (const name of MACRO_SETTINGS) {
+    const title = settings[name];
+    const lookup = input.macros[name];
+    if (!title || lookup?.state !== 'done') continue;
+    const match = lookup.value.match;
+    if (match.kind !== 'found') findings.push(named(name, `config.macro.${match.kind}`, { title, count: match.kind === 'ambiguous' ? match.count : 0 }));
   }
   const catalogOptions = settings.catalogFieldId === null ? undefined : context.fieldOptions[settings.catalogFieldId];
   if (catalogOptions) {
@@ -122,7 +121,8 @@ export function setupLine(context: TicketContext, settings: Settings, problems: 
   return null;
 }
 
-/** The account's macros could not be read: said to everyone (procedures with a macro cannot apply), not as configuration. */
-export function macrosUnavailable(macros: Lookup<Macro[]>): { text: Message; details: Message[] } | null {
-  return macros.state === 'failed' ? { text: msg('finding.macrosUnavailable'), details: [lookupFailure(macros.reason)] } : null;
+/** A macro look-up failed: said to everyone (procedures with a macro cannot apply), not as configuration; each reason once. */
+export function macrosUnavailable(macros: MacroLookups): { text: Message; details: Message[] } | null {
+  const reasons = new Set(Object.values(macros).flatMap((lookup) => (lookup?.state === 'failed' ? [lookup.reason] : [])));
+  return reasons.size > 0 ? { text: msg('finding.macrosUnavailable'), details: [...reasons].map(lookupFailure) } : null;
 }

@@ -1,19 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { computeFindings, financialPending, type FindingsInput } from './findings';
 import { context, FIELD, organization, testSettings } from './fixtures';
-import type { Macro } from './macros';
+import type { Macro, MacroAnswer, MacroLookups } from './macros';
+import { findMacro } from './macroTitles';
+import type { OrganizationMatch } from './organizations';
 import type { TicketContext } from './ticket';
 import { parseSettings } from '../settings';
 import { checksOff } from './configuration';
 
+const macro = (id: number, title: string, active = true): Macro => ({ id, title, active, restriction: null, actions: [] });
 const MACROS: Macro[] = [
-  { id: 31, title: 'Atendimento Whatsapp (Oficial)', active: true },
-  { id: 32, title: '1. Atendimento Whatsapp Transferência N2(oficial)', active: true },
-  { id: 33, title: '3. Atendimento Whatsapp - Pendência no Cadastro do Cliente (oficial)', active: true },
+  macro(31, 'Atendimento Whatsapp (Oficial)'),
+  macro(32, '1. Atendimento Whatsapp Transferência N2(oficial)'),
+  macro(33, '3. Atendimento Whatsapp - Pendência no Cadastro do Cliente (oficial)'),
 ];
+const TITLES = { macroCloseWhatsapp: MACROS[0].title, macroTransferN2: MACROS[1].title, macroRegistrationPending: MACROS[2].title };
+const answer = (macros: Macro[], title: string): MacroAnswer => ({ candidates: macros, match: findMacro(macros, title) });
+/** Every title setting looked up: done with these macros, or failed for that reason. */
+const lookedUp = (lookup: { state: 'done'; value: Macro[] } | { state: 'failed'; reason: 'server' }): MacroLookups =>
+  Object.fromEntries(Object.entries(TITLES).map(([setting, title]) => [setting, lookup.state === 'done' ? { state: 'done', value: answer(lookup.value, title) } : lookup]));
 
 function findings(ctx: TicketContext, extra: Partial<FindingsInput> = {}) {
-  return computeFindings({ context: ctx, settings: testSettings(), settingsIssues: [], organizationSearch: { state: 'idle' }, macros: { state: 'done', value: MACROS }, ...extra });
+  return computeFindings({ context: ctx, settings: testSettings(), settingsIssues: [], organizationSearch: { state: 'idle' }, macros: lookedUp({ state: 'done', value: MACROS }), ...extra });
 }
 const ids = (list: ReturnType<typeof findings>) => list.map((finding) => `${finding.severity}:${finding.id}`);
 const withOrg = (fields: Record<string, unknown>, ticket: Partial<TicketContext['ticket']> = {}) => context({ organization: organization(fields), ...ticket });
@@ -36,22 +44,37 @@ describe('computeFindings', () => {
 
   describe('no organization', () => {
     const noOrg = (cnpj: unknown = '11222333000181') => context({ organization: null, fields: { [FIELD.cnpj]: cnpj, [FIELD.sessionTicketId]: '4521' } });
-    const match = { organization: organization(), topRequester: { id: 21, name: 'Beatriz', email: 'b@x.example' }, ticketCount: 3 };
+    const match: OrganizationMatch = { organization: organization(), topRequester: { id: 21, name: 'Beatriz', email: 'b@x.example' }, ticketCount: 3, window: { counted: 100, complete: false } };
+    const found = (...matches: OrganizationMatch[]) => ({ state: 'done' as const, value: { matches, total: matches.length } });
     it('blocks, and says it is searching by the session CNPJ', () => {
       const [first] = findings(noOrg(), { organizationSearch: { state: 'loading' } });
       expect(first).toMatchObject({ id: 'noOrganization', severity: 'block', details: [{ key: 'finding.noOrganization.searching', params: { cnpj: '11.222.333/0001-81' } }] });
     });
     it('offers the top requester of the organization found', () => {
-      const [first] = findings(noOrg(), { organizationSearch: { state: 'done', value: [match] } });
+      const [first] = findings(noOrg(), { organizationSearch: found(match) });
       expect(first.actions).toEqual([{ kind: 'adoptRequester', organizationId: 77, user: match.topRequester }]);
-      expect(first.details?.[0]).toMatchObject({ key: 'finding.noOrganization.found', params: { user: 'Beatriz', count: 3 } });
+      expect(first.details?.[0]).toMatchObject({ key: 'finding.noOrganization.foundRecent', params: { user: 'Beatriz', count: 3, counted: 100 } });
+    });
+    it('says what was counted: all the tickets, the most recent ones, or nothing when their order is unknown', () => {
+      const all = findings(noOrg(), { organizationSearch: found({ ...match, window: { counted: 12, complete: true } }) })[0];
+      expect(all.details?.[0]).toMatchObject({ key: 'finding.noOrganization.foundAll', params: { counted: 12 } });
+      const nobody = findings(noOrg(), { organizationSearch: found({ ...match, topRequester: null, ticketCount: 0 }) })[0];
+      expect([nobody.details?.[0].key, nobody.actions]).toEqual(['finding.noOrganization.noRequesterRecent', []]);
+      const unknown = findings(noOrg(), { organizationSearch: found({ ...match, topRequester: null, ticketCount: 0, window: null }) })[0];
+      expect([unknown.details?.[0].key, unknown.actions]).toEqual(['finding.noOrganization.orderUnknown', []]);
+    });
+    it('says how many organizations of the CNPJ were not looked at', () => {
+      const many = findings(noOrg(), { organizationSearch: { state: 'done', value: { matches: [match, match, match], total: 5 } } })[0];
+      expect(many.details?.map((d) => d.key)).toEqual(['finding.noOrganization.several', 'finding.noOrganization.foundRecent', 'finding.noOrganization.foundRecent', 'finding.noOrganization.foundRecent', 'finding.noOrganization.notLooked']);
+      expect(many.details?.at(-1)?.params).toEqual({ count: 2 });
     });
     it('lists several organizations, and says when none is found or the search failed', () => {
-      const several = findings(noOrg(), { organizationSearch: { state: 'done', value: [match, { ...match, organization: { ...match.organization, id: 78 } }] } })[0];
+      const several = findings(noOrg(), { organizationSearch: found(match, { ...match, organization: { ...match.organization, id: 78 } }) })[0];
       expect(several.details?.[0]).toMatchObject({ key: 'finding.noOrganization.several', params: { count: 2 } });
       expect(several.actions).toHaveLength(2);
-      expect(findings(noOrg(), { organizationSearch: { state: 'done', value: [] } })[0].details?.[0].key).toBe('finding.noOrganization.noneFound');
-      expect(findings(noOrg(), { organizationSearch: { state: 'failed', reason: 'timeout' } })[0].details?.map((d) => d.key)).toEqual(['finding.noOrganization.searchFailed', 'failure.timeout']);
+      expect(findings(noOrg(), { organizationSearch: found() })[0].details?.[0].key).toBe('finding.noOrganization.noneFound');
+      const failed = findings(noOrg(), { organizationSearch: { state: 'failed', reason: 'timeout' } })[0];
+      expect([failed.details?.map((d) => d.key), failed.actions]).toEqual([['finding.noOrganization.searchFailed', 'failure.timeout'], [{ kind: 'retry' }]]);
       expect(findings(noOrg(), { organizationSearch: { state: 'loading', waitingSeconds: 3 } })[0].details?.[0]).toEqual({ key: 'lookup.waiting', params: { seconds: 3 } });
     });
     it('says there is nothing to search with when the session CNPJ is missing', () => {
@@ -119,28 +142,32 @@ describe('computeFindings', () => {
       expect(list.find((f) => f.text.key === 'config.orgKeyMissing')?.text.params).toMatchObject({ key: 'carteira_comum' });
     });
     it('names a macro title that matches nothing, an inactive one or several', () => {
-      const macros: Macro[] = [{ id: 1, title: 'Atendimento Whatsapp (Oficial)', active: false }, { id: 2, title: '1. Atendimento Whatsapp Transferência N2(oficial)', active: true }, { id: 3, title: '1. Atendimento WhatsApp Transferência N2(Oficial)', active: true }];
-      expect(config(findings(context(), { macros: { state: 'done', value: macros } }))).toEqual(['config.macro.inactive', 'config.macro.ambiguous', 'config.macro.missing']);
+      const macros: Macro[] = [macro(1, 'Atendimento Whatsapp (Oficial)', false), macro(2, '1. Atendimento Whatsapp Transferência N2(oficial)'), macro(3, '1. Atendimento WhatsApp Transferência N2(Oficial)')];
+      expect(config(findings(context(), { macros: lookedUp({ state: 'done', value: macros }) }))).toEqual(['config.macro.inactive', 'config.macro.ambiguous', 'config.macro.missing']);
     });
-    it('says an API outage where it matters, never as configuration', () => {
-      const list = findings(context(), { macros: { state: 'failed', reason: 'server' } });
+    it('checks only the macros looked up so far: a title not looked up is not checked, never "missing"', () => {
+      expect(config(findings(context(), { macros: {} }))).toEqual([]);
+      expect(config(findings(context(), { macros: { macroTransferN2: { state: 'done', value: answer([], TITLES.macroTransferN2) }, macroCloseWhatsapp: { state: 'loading' } } }))).toEqual(['config.macro.missing']);
+    });
+    it('says an API outage where it matters, never as configuration (each reason once)', () => {
+      const list = findings(context(), { macros: lookedUp({ state: 'failed', reason: 'server' }) });
       expect(config(list)).toEqual([]);
       expect(list.find((f) => f.id === 'macrosUnavailable')).toEqual({ id: 'macrosUnavailable', severity: 'warn', text: { key: 'finding.macrosUnavailable' }, details: [{ key: 'failure.server' }] });
       expect(list.some((f) => f.id === 'setup')).toBe(false);
     });
     it('names each setting by its label in Admin Center, not by its code name', () => {
-      const list = computeFindings({ context: context(), settings: testSettings({ motivoFieldId: '' }), settingsIssues: [], organizationSearch: { state: 'idle' }, macros: { state: 'done', value: MACROS } });
+      const list = computeFindings({ context: context(), settings: testSettings({ motivoFieldId: '' }), settingsIssues: [], organizationSearch: { state: 'idle' }, macros: lookedUp({ state: 'done', value: MACROS }) });
       expect(list.find((f) => f.id === 'config.motivoFieldId')?.text).toEqual({ key: 'config.notSet', params: { parameter: { key: 'parameter.motivoFieldId' } } });
     });
     it('names unset field settings and catalog paths the field lacks', () => {
       const settings = testSettings({ motivoFieldId: '', catalogRules: 'x => Nada >> Aqui' });
-      const list = computeFindings({ context: context(), settings, settingsIssues: [], organizationSearch: { state: 'idle' }, macros: { state: 'done', value: MACROS } });
+      const list = computeFindings({ context: context(), settings, settingsIssues: [], organizationSearch: { state: 'idle' }, macros: lookedUp({ state: 'done', value: MACROS }) });
       expect(config(list)).toEqual(['config.notSet', 'config.catalogPathMissing']);
     });
   });
 
   describe('checks off (issue 19)', () => {
-    const fresh = () => computeFindings({ context: context(), settings: parseSettings({}).settings, settingsIssues: [], organizationSearch: { state: 'idle' }, macros: { state: 'done', value: MACROS } });
+    const fresh = () => computeFindings({ context: context(), settings: parseSettings({}).settings, settingsIssues: [], organizationSearch: { state: 'idle' }, macros: lookedUp({ state: 'done', value: MACROS }) });
     it('a fresh install with no IDs says which checks are off, to agents in one line, never "nothing blocks"', () => {
       const shown = fresh().filter((f) => f.audience !== 'admin' && f.severity !== 'info');
       expect(shown).toEqual([{ id: 'setup', severity: 'warn', text: { key: 'finding.setup.checksOff', params: { checks: [{ key: 'check.cnpj' }, { key: 'check.os' }, { key: 'check.sessionTicketId' }, { key: 'check.catalog' }] } } }]);
@@ -150,7 +177,7 @@ describe('computeFindings', () => {
       ]);
     });
     it('points an admin to the configuration list instead', () => {
-      const admin = computeFindings({ context: context({}, { role: 'admin' }), settings: parseSettings({}).settings, settingsIssues: [], organizationSearch: { state: 'idle' }, macros: { state: 'idle' } });
+      const admin = computeFindings({ context: context({}, { role: 'admin' }), settings: parseSettings({}).settings, settingsIssues: [], organizationSearch: { state: 'idle' }, macros: {} });
       expect(admin.find((f) => f.id === 'setup')?.text.key).toBe('finding.setup.checksOffAdmin');
     });
     it('lists the financial pending and wallet checks off when the organization lacks their fields', () => {
@@ -160,7 +187,7 @@ describe('computeFindings', () => {
       expect(checksOff(context(), testSettings({ catalogRules: '' }))).toEqual(['catalog']);
     });
     it('counts the other problems when no check is off', () => {
-      const list = findings(context(), { macros: { state: 'done', value: [] } });
+      const list = findings(context(), { macros: lookedUp({ state: 'done', value: [] }) });
       expect(list.find((f) => f.id === 'setup')?.text).toEqual({ key: 'finding.setup.problems', params: { count: 3 } });
     });
   });

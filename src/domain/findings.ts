@@ -1,6 +1,6 @@
 import type { Settings, SettingsIssue } from '../settings';
-import type { Macro } from './macros';
-import type { OrganizationMatch } from './organizations';
+import type { MacroLookups } from './macros';
+import type { OrganizationMatch, OrganizationSearch } from './organizations';
 import type { FailureReason, Lookup, Person, TicketContext } from './ticket';
 import { compareCnpj, readCnpj } from './cnpj';
 import { msg, type Message } from './message';
@@ -12,7 +12,9 @@ export type Severity = 'block' | 'warn' | 'info';
 
 export type FindingAction =
   | { kind: 'procedure'; procedure: 'registrationPending' }
-  | { kind: 'adoptRequester'; organizationId: number; user: Person };
+  | { kind: 'adoptRequester'; organizationId: number; user: Person }
+  /** Reads the look-ups that failed from Zendesk again, past every cache. */
+  | { kind: 'retry' };
 
 export interface Finding {
   id: string;
@@ -29,8 +31,9 @@ export interface FindingsInput {
   settings: Settings;
   settingsIssues: readonly SettingsIssue[];
   /** Organizations found by the session CNPJ, when the ticket has none. */
-  organizationSearch: Lookup<OrganizationMatch[]>;
-  macros: Lookup<Macro[]>;
+  organizationSearch: Lookup<OrganizationSearch>;
+  /** The macros looked up so far, by title setting (a setting not looked up is not checked). */
+  macros: MacroLookups;
 }
 
 const ORDER: Record<Severity, number> = { block: 0, warn: 1, info: 2 };
@@ -76,6 +79,16 @@ function financialFinding(context: TicketContext, settings: Settings): Finding[]
   ];
 }
 
+/** Who opened the most tickets, saying among which: "the 100 most recent" or "all its 12". */
+function topRequesterText(match: OrganizationMatch): Message {
+  const name = match.organization.name;
+  if (!match.window) return msg('finding.noOrganization.orderUnknown', { name });
+  const counted = match.window.counted;
+  if (!match.topRequester) return msg(match.window.complete ? 'finding.noOrganization.noRequesterAll' : 'finding.noOrganization.noRequesterRecent', { name, counted });
+  const params = { name, user: match.topRequester.name, email: match.topRequester.email ?? '', count: match.ticketCount, counted };
+  return msg(match.window.complete ? 'finding.noOrganization.foundAll' : 'finding.noOrganization.foundRecent', params);
+}
+
 function organizationFinding(input: FindingsInput): Finding[] {
   const { context, settings, organizationSearch } = input;
   if (context.ticket.organization) return [];
@@ -96,19 +109,17 @@ function organizationFinding(input: FindingsInput): Finding[] {
       break;
     case 'failed':
       finding.details = [msg('finding.noOrganization.searchFailed', { cnpj: session.formatted }), lookupFailure(organizationSearch.reason)];
+      finding.actions = [{ kind: 'retry' }];
       break;
     case 'done': {
-      const matches = organizationSearch.value;
-      if (matches.length === 0) {
+      const { matches, total } = organizationSearch.value;
+      if (total === 0) {
         finding.details = [msg('finding.noOrganization.noneFound', { cnpj: session.formatted })];
         break;
       }
-      finding.details = matches.map((match) =>
-        match.topRequester
-          ? msg('finding.noOrganization.found', { name: match.organization.name, user: match.topRequester.name, email: match.topRequester.email ?? '', count: match.ticketCount })
-          : msg('finding.noOrganization.foundNoRequester', { name: match.organization.name }),
-      );
-      if (matches.length > 1) finding.details.unshift(msg('finding.noOrganization.several', { count: matches.length }));
+      finding.details = matches.map(topRequesterText);
+      if (total > 1) finding.details.unshift(msg('finding.noOrganization.several', { count: total }));
+      if (total > matches.length) finding.details.push(msg('finding.noOrganization.notLooked', { count: total - matches.length }));
       finding.actions = matches.flatMap((match) =>
         match.topRequester ? [{ kind: 'adoptRequester' as const, organizationId: match.organization.id, user: match.topRequester }] : [],
       );

@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { planProcedure, procedureInputs, validateInputs } from './procedures';
-import { findMacro, type Macro } from './macros';
+import type { Macro } from './macros';
 import { context, FIELD, FORM_0800, testSettings } from './fixtures';
 
 const MACROS: Macro[] = [
-  { id: 31, title: 'Atendimento Whatsapp (Oficial)', active: true },
-  { id: 32, title: '1. Atendimento Whatsapp Transferência N2(oficial)', active: true },
-  { id: 33, title: '3. Atendimento Whatsapp - Pendência no Cadastro do Cliente (oficial)', active: true },
+  { id: 31, title: 'Atendimento Whatsapp (Oficial)', active: true, restriction: null, actions: [] },
+  { id: 32, title: '1. Atendimento Whatsapp Transferência N2(oficial)', active: true, restriction: null, actions: [] },
+  { id: 33, title: '3. Atendimento Whatsapp - Pendência no Cadastro do Cliente (oficial)', active: true, restriction: null, actions: [] },
 ];
 const settings = testSettings();
-
-describe('findMacro', () => {
-  it('finds by title, case-, accent- and space-insensitively', () => {
-    expect(findMacro(MACROS, ' atendimento whatsapp (oficial) ')).toEqual({ kind: 'found', id: 31 });
-    expect(findMacro(MACROS, '1. Atendimento WhatsApp Transferencia N2(oficial)')).toEqual({ kind: 'found', id: 32 });
-  });
-  it('says missing, inactive or ambiguous', () => {
-    expect(findMacro(MACROS, 'Outra')).toEqual({ kind: 'missing' });
-    expect(findMacro([{ id: 1, title: 'X', active: false }], 'X')).toEqual({ kind: 'inactive' });
-    expect(findMacro([{ id: 1, title: 'X', active: true }, { id: 2, title: 'x', active: true }], 'X')).toEqual({ kind: 'ambiguous', count: 2 });
-    expect(findMacro([{ id: 1, title: 'X', active: true }, { id: 2, title: 'x', active: false }], 'X')).toEqual({ kind: 'found', id: 1 });
-  });
-});
 
 describe('inputs', () => {
   it('prefills N2 contact and phone from the requester', () => {

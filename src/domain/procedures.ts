@@ -1,7 +1,7 @@
 import type { Settings } from '../settings';
-import type { Macro } from './macros';
+import type { Macro, MacroSetting } from './macros';
 import type { TicketContext } from './ticket';
-import { findMacro } from './macros';
+import { findMacro } from './macroTitles';
 import { optionForValue, optionStandsFor } from './catalog';
 import { organizationCnpj, razaoSocial, sessionCnpj } from './findings';
 import { msg, parameterLabel, type Message } from './message';
@@ -63,7 +63,8 @@ export function validateInputs(id: ProcedureId, context: TicketContext, values: 
   return invalid;
 }
 
-const MACRO_OF: Partial<Record<ProcedureId, 'macroCloseWhatsapp' | 'macroTransferN2' | 'macroRegistrationPending'>> = {
+/** The title setting of the macro each procedure applies (looked up only when the procedure is applied). */
+export const MACRO_OF: Partial<Record<ProcedureId, MacroSetting>> = {
   closeWhatsapp: 'macroCloseWhatsapp',
   transferN2: 'macroTransferN2',
   registrationPending: 'macroRegistrationPending',
@@ -88,7 +89,8 @@ function subjectPlan(context: TicketContext, title: string, plan: { actions: Zaf
 
 /**
  * The ZAF calls one procedure makes, and what they would replace; nothing is applied here.
- * `macros` is the account's macro list (looked up by title), or null while it is not known.
+ * `macros`: the macros that could stand for this procedure's macro title (the look-up of its setting,
+ * complete), or null when they are not known (the look-up failed).
  */
 export function planProcedure(
   id: ProcedureId,

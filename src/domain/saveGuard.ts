@@ -61,22 +61,46 @@ export function needsReferenceNumber(context: TicketContext, settings: Settings)
   });
 }
 
+/** The CNPJ and Razão Social procedure 002's internal note must name (the organization's CNPJ, else the session's). */
+function noteNeeds(context: TicketContext, settings: Settings) {
+  const own = organizationCnpj(context, settings);
+  return { cnpj: own.kind === 'valid' ? own : sessionCnpj(context, settings), name: razaoSocial(context, settings) };
+}
+
+/**
+ * Whether one of these notes (texts of internal notes) names the ticket's CNPJ and Razão Social, as
+ * procedure 002 asks. False when the ticket has no valid CNPJ or no Razão Social.
+ */
+function notesNameCustomer(context: TicketContext, settings: Settings, notes: readonly string[]): boolean {
+  const { cnpj, name } = noteNeeds(context, settings);
+  if (cnpj.kind !== 'valid' || !name) return false;
+  // Notes are read as text (rich-text HTML converted) once per note: reading.ts.
+  return notes.some((note) => textMentionsCnpj(note, cnpj.value) && readText(note).hasPhrase(name));
+}
+
+/**
+ * Whether these saved comments already hold the internal note procedure 002 needs: reading older
+ * comments cannot change that item's verdict, so the comments are read newest first until this holds
+ * (zendesk/commentsApi.ts). Only saved internal notes count (not the draft: it may still change).
+ */
+export function savedNoteFound(context: TicketContext, settings: Settings, comments: readonly SavedComment[]): boolean {
+  return notesNameCustomer(context, settings, comments.filter((comment) => !comment.public).map((comment) => comment.body));
+}
+
 function internalNoteItem(input: GuardInput): ChecklistItem {
   const { context, settings } = input;
-  const own = organizationCnpj(context, settings);
-  const cnpj = own.kind === 'valid' ? own : sessionCnpj(context, settings);
-  const name = razaoSocial(context, settings);
+  const { cnpj, name } = noteNeeds(context, settings);
   const text = msg('guard.item.internalNote', { cnpj: cnpj.kind === 'valid' ? cnpj.formatted : '—', razaoSocial: name ?? '—' });
   if (cnpj.kind !== 'valid' || !name) return { id: 'internalNote', state: 'missing', text, note: msg('guard.note.noCnpjOrName') };
   const notes = [
     ...(context.ticket.draft.internal ? [context.ticket.draft.text] : []),
     ...(input.savedComments.state === 'done' ? input.savedComments.value.filter((comment) => !comment.public).map((comment) => comment.body) : []),
   ];
-  // Notes are read as text (rich-text HTML converted) once per note: reading.ts.
-  if (notes.some((note) => textMentionsCnpj(note, cnpj.value) && readText(note).hasPhrase(name))) return { id: 'internalNote', state: 'ok', text };
-  // The saved notes are not read yet, or could not be: the app cannot know, and refuses nothing for it.
+  if (notesNameCustomer(context, settings, notes)) return { id: 'internalNote', state: 'ok', text };
+  // The saved notes are not read yet, or could not be, or only their newest part (read for another CNPJ or
+  // Razão Social): the app cannot know, and refuses nothing for it.
   if (input.savedComments.state === 'failed') return { id: 'internalNote', state: 'unchecked', text, note: msg('guard.note.notesUnreadable') };
-  if (input.savedComments.state !== 'done') return { id: 'internalNote', state: 'unchecked', text, note: msg('guard.note.notesLoading') };
+  if (input.savedComments.state !== 'done' || input.savedComments.partial) return { id: 'internalNote', state: 'unchecked', text, note: msg('guard.note.notesLoading') };
   return { id: 'internalNote', state: 'missing', text };
 }
 
@@ -141,7 +165,10 @@ export function mentionsQuote(texts: readonly string[]): boolean {
   return texts.some((text) => readText(text).memo('saveGuard.quote', (reading) => /\b(orcamento|orcamentos|cotacao|quote)\b/.test(reading.normalized)));
 }
 
-/** Warnings of procedure 002 that never refuse a save. */
+/**
+ * Warnings of procedure 002 that never refuse a save, from the texts held: with a partial read of the
+ * saved comments (newest first, stopped at the internal note), older comments are not among them.
+ */
 export function osWarnings(input: GuardInput): Message[] {
   const { ticket } = input.context;
   const texts = [ticket.subject, ticket.description, ticket.draft.text, ...(input.savedComments.state === 'done' ? input.savedComments.value.map((c) => c.body) : [])];

@@ -61,6 +61,8 @@ export interface TicketContext {
   locale: string;
   /** ZAF `currentUser.role` ("admin", "agent", or a custom role's name); null when it could not be read. */
   role?: string | null;
+  /** ZAF `ticket.updatedAt` (ISO 8601) when the view started, or null/absent when not read. */
+  updatedAt?: string | null;
 }
 
 /** Whether ZAF could read this part of the ticket (an unreadable part is unknown, not empty). */
@@ -73,11 +75,17 @@ export interface SavedComment {
   public: boolean;
 }
 
-/** Something fetched over REST after first paint: its state is part of what the rules see. */
+/**
+ * Something fetched over REST after first paint: its state is part of what the rules see. `partial` on
+ * 'done': the value is only the newest part of a longer list, read until it held what the rule that
+ * asked needs (saved comments: the internal note of procedure 002). A rule must never conclude "absent"
+ * from a partial value.
+ */
 export type Lookup<T> =
   | { state: 'idle' }
   | { state: 'loading'; waitingSeconds?: number }
-  | { state: 'done'; value: T }
+  | { state: 'done'; value: T; partial?: true }
   | { state: 'failed'; reason: FailureReason };
 
-export type FailureReason = 'timeout' | 'rateLimited' | 'server' | 'malformed' | 'network' | 'forbidden' | 'notFound';
+/** Why a look-up has no answer. 'incomplete': a list too long to read to its end (never taken as empty). */
+export type FailureReason = 'timeout' | 'rateLimited' | 'server' | 'malformed' | 'network' | 'forbidden' | 'notFound' | 'incomplete';

@@ -15,6 +15,13 @@ function ActionButton({ action, sentinela, state }: { action: FindingAction; sen
       </Button>
     );
   }
+  if (action.kind === 'retry') {
+    return (
+      <Button size="small" onClick={() => sentinela.retryLookups()}>
+        {t('ui.retry')}
+      </Button>
+    );
+  }
   return (
     <Button size="small" isPrimary disabled={state.busy !== null} onClick={() => void sentinela.adoptRequester(action.user)}>
       {t('action.adoptRequester', { name: action.user.name })}

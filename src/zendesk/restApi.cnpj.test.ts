@@ -32,8 +32,8 @@ describe('organizationsByCnpj with a CNPJ that lost its leading zeros (issue 19)
     const { client, queries } = searchClient(stored);
     const session = readCnpj('01.234.567/0001-95');
     if (session.kind !== 'valid') throw new Error('fixture');
-    const found = await createZendeskApi(client, null, DEFAULT_POLICY).organizationsByCnpj('cnpj', session);
-    expect(found.map((match) => match.organization.id)).toEqual([5]);
+    const found = await createZendeskApi(client, { shared: null, personal: null }, DEFAULT_POLICY).organizationsByCnpj('cnpj', session);
+    expect(found.matches.map((match) => match.organization.id)).toEqual([5]);
     expect(queries).toEqual(['type:organization cnpj:"01.234.567/0001-95"', 'type:organization cnpj:01234567000195', 'type:organization cnpj:1234567000195']);
   });
 });

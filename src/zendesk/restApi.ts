@@ -1,44 +1,49 @@
-import type { Macro } from '../domain/macros';
-import type { Organization, Person, SavedComment } from '../domain/ticket';
-import type { OrganizationMatch } from '../domain/organizations';
-import { organizationsWithCnpj, topRequester } from '../domain/organizations';
-import { cnpjSearchTerms } from '../domain/cnpj';
-import { RestError, failureOfStatus, retryAfterSeconds, type ZafClient } from './client';
-import { readOrganization, readPerson } from './ticketContext';
+import type { Macro, MacroAnswer } from '../domain/macros';
+import { findMacro, titleMatch } from '../domain/macroTitles';
+import type { OrganizationSearch } from '../domain/organizations';
+import type { SavedComment } from '../domain/ticket';
+import { normalize } from '../domain/text';
+import { RestError, type ZafClient } from './client';
+import { createCache, type CacheKind, type CacheLimits, type CacheStores } from './cache';
+import { DEFAULT_POLICY, type RestPolicy } from './http';
+import { listMacros, searchMacros } from './macrosApi';
+import { organizationsByCnpj } from './organizationsApi';
+import { readSavedComments, type SavedComments } from './commentsApi';
 
-/** Storage shared by every ticket an agent opens (sessionStorage in the browser). */
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
+export type { SavedComments } from './commentsApi';
+
+export { DEFAULT_POLICY, getJson, type RestPolicy } from './http';
+export type { CacheStores, KeyValueStore } from './cache';
+export { browserStores } from './storage';
+
+export interface LookupCall {
+  /** Read Zendesk again, whatever the cache holds (a "try again", a macro that has just failed). */
+  refresh?: boolean;
+  /** Told how long a 429 makes the app wait (seconds). */
+  onWaiting?: (seconds: number) => void;
 }
 
-export interface RestPolicy {
-  timeoutMs: number;
-  /** Retries after a 429 (waiting Retry-After) or a 5xx. */
-  maxRetries: number;
-  /** The longest Retry-After the app waits for; longer is a failure. */
-  maxWaitSeconds: number;
-  /** How long an organization search stays cached in the session. */
-  cacheTtlMs: number;
-  /** Macro titles change rarely: the macros list is fetched once per agent session (4 h). */
-  macrosTtlMs: number;
-  sleep(ms: number): Promise<void>;
-  now(): number;
+/** The REST look-ups ZAF cannot answer, cached (see createZendeskApi). Each rejects with a RestError. */
+export interface ZendeskApi {
+  /** The agent's macros whose title could stand for `title` (complete: none left unread), and which one it is (findMacro). */
+  macroByTitle(title: string, call?: LookupCall): Promise<MacroAnswer>;
+  /** The organizations whose CNPJ field holds this CNPJ, the first three with their top requester among their recent tickets. */
+  organizationsByCnpj(cnpjKey: string, cnpj: { value: string; formatted: string }, call?: LookupCall): Promise<OrganizationSearch>;
+  /**
+   * A ticket's saved comments (text from `plain_body`, `public` flag), oldest first, read newest first
+   * until `enough(newestFirst)` holds or to the end (`complete`). Cached by ticket id + `updatedAt` (the
+   * ticket's ISO `updated_at`; a save changes it, so a new comment is never missed); a cached partial read
+   * is used only when `enough` holds for it, else the comments are read again. With `updatedAt` null the
+   * answer is not kept. `deadlineMs`: reject with 'timeout' after that long — the notes are then not
+   * read, never absent.
+   */
+  savedComments(ticketId: number, call: LookupCall & { updatedAt: string | null; deadlineMs?: number; enough?: (newestFirst: SavedComment[]) => boolean }): Promise<SavedComments>;
 }
 
-export const DEFAULT_POLICY: RestPolicy = {
-  timeoutMs: 8000,
-  maxRetries: 2,
-  maxWaitSeconds: 30,
-  cacheTtlMs: 10 * 60 * 1000,
-  macrosTtlMs: 4 * 60 * 60 * 1000,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  now: () => Date.now(),
-};
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+function withDeadline<T>(promise: Promise<T>, ms: number | undefined): Promise<T> {
+  if (ms === undefined) return promise;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new RestError('timeout', 0)), ms);
+    const timer = setTimeout(() => reject(new RestError('timeout', 0)), Math.max(0, ms));
     promise.then(
       (value) => (clearTimeout(timer), resolve(value)),
       (error) => (clearTimeout(timer), reject(error)),
@@ -46,143 +51,104 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-function asRestError(error: unknown): RestError {
-  return error instanceof RestError ? error : new RestError('network', 0);
-}
-
-/** One GET with a bound on waiting, Retry-After respected on 429, a retry on 5xx. */
-export async function getJson(client: ZafClient, url: string, policy: RestPolicy, onWaiting?: (seconds: number) => void): Promise<Record<string, unknown>> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      const response = await withTimeout(client.request({ url, type: 'GET' }), policy.timeoutMs);
-      if (response.status >= 400) throw new RestError(failureOfStatus(response.status), response.status, retryAfterSeconds(response.headers, policy.now()));
-      const body = typeof response.body === 'string' ? JSON.parse(response.body) : response.body;
-      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new RestError('malformed', response.status);
-      return body as Record<string, unknown>;
-    } catch (caught) {
-      const error = caught instanceof SyntaxError ? new RestError('malformed', 200) : asRestError(caught);
-      const retriable = error.reason === 'rateLimited' || error.reason === 'server';
-      if (!retriable || attempt >= policy.maxRetries) throw error;
-      const waitSeconds = error.reason === 'rateLimited' ? (error.retryAfterSeconds ?? 2 ** (attempt + 1)) : attempt + 1;
-      if (waitSeconds > policy.maxWaitSeconds) throw error;
-      onWaiting?.(waitSeconds);
-      await policy.sleep(waitSeconds * 1000);
-    }
-  }
-}
-
-const list = (body: Record<string, unknown>, key: string): unknown[] => (Array.isArray(body[key]) ? (body[key] as unknown[]) : []);
-const nextPage = (body: Record<string, unknown>): string | null => {
-  const next = body.next_page;
-  if (typeof next !== 'string' || next === '') return null;
-  try {
-    const url = new URL(next, 'https://x.invalid');
-    return `${url.pathname}${url.search}`;
-  } catch {
-    return null;
-  }
-};
-
-export interface ZendeskApi {
-  activeMacros(onWaiting?: (seconds: number) => void): Promise<Macro[]>;
-  organizationsByCnpj(cnpjKey: string, cnpj: { value: string; formatted: string }, onWaiting?: (seconds: number) => void): Promise<OrganizationMatch[]>;
-  savedComments(ticketId: number, onWaiting?: (seconds: number) => void): Promise<SavedComment[]>;
-}
-
-const MAX_PAGES = 5;
-
 /**
- * The REST look-ups ZAF cannot answer, cached: results live in the store shared by every ticket of
- * the session (macros: one request per session), and a look-up under way is shared, never repeated.
+ * The look-ups over a cache (cache.ts) with this policy:
+ * - an answer is kept per key — macros for `macrosTtlMs` (4 h, shared by the agent's tabs); organizations
+ *   of a CNPJ with their top requester and a ticket's saved comments for `cacheTtlMs` (10 min, personal:
+ *   the tab's session only);
+ * - a failure is kept `failureTtlMs` (45 s; as long as a longer Retry-After, up to 5 min) per key, shared
+ *   by the tabs, so an API that is down is not asked again by every view; `refresh` bypasses both;
+ * - a look-up under way is shared, never repeated.
  */
-export function createZendeskApi(client: ZafClient, store: KeyValueStore | null, policy: RestPolicy = DEFAULT_POLICY): ZendeskApi {
+export function createZendeskApi(client: ZafClient, stores: CacheStores, policy: RestPolicy = DEFAULT_POLICY, limits?: CacheLimits): ZendeskApi {
+  const cache = createCache(stores, () => policy.now(), limits);
+  cache.sweep();
   const inFlight = new Map<string, Promise<unknown>>();
 
-  /** `ttlMs: 0`: shared while under way only, never stored (data that changes as the agent works). */
-  function cached<T>(key: string, load: () => Promise<T>, ttlMs = policy.cacheTtlMs): Promise<T> {
-    const persist = ttlMs > 0;
-    const storeKey = `sentinela:${key}`;
-    try {
-      const saved = persist ? store?.getItem(storeKey) : null;
-      if (saved) {
-        const entry = JSON.parse(saved) as { at: number; value: T };
-        if (policy.now() - entry.at < ttlMs) return Promise.resolve(entry.value);
-      }
-    } catch {
-      /* an unreadable cache entry is a miss */
+  function failureTtl(error: RestError): number {
+    const retryAfterMs = (error.retryAfterSeconds ?? 0) * 1000;
+    return Math.min(Math.max(policy.failureTtlMs, retryAfterMs), 5 * 60 * 1000);
+  }
+
+  function cached<T>(
+    key: string,
+    kind: CacheKind,
+    ttlMs: number,
+    load: () => Promise<T>,
+    options: { refresh?: boolean; keep?: boolean; keepFailure?: (error: RestError) => boolean; accept?: (value: T) => boolean } = {},
+  ): Promise<T> {
+    const keep = options.keep ?? true;
+    const accept = options.accept ?? (() => true);
+    if (!options.refresh) {
+      const failed = cache.get<never>(`failed:${key}`, 'shared');
+      if (failed && 'failure' in failed) return Promise.reject(new RestError(failed.failure.reason, failed.failure.status, failed.failure.retryAfterSeconds));
+      const hit = keep ? cache.get<T>(key, kind) : null;
+      if (hit && 'value' in hit && accept(hit.value)) return Promise.resolve(hit.value);
+      const running = inFlight.get(key) as Promise<T> | undefined;
+      if (running) return running.then((value) => (accept(value) ? value : cached(key, kind, ttlMs, load, { ...options, refresh: true })));
     }
-    const running = inFlight.get(key);
-    if (running) return running as Promise<T>;
-    const promise = load()
-      .then((value) => {
-        try {
-          if (persist) store?.setItem(storeKey, JSON.stringify({ at: policy.now(), value }));
-        } catch {
-          /* a full store only costs a request later */
-        }
+    const promise: Promise<T> = load().then(
+      (value) => {
+        const at = policy.now();
+        cache.delete(`failed:${key}`, 'shared');
+        if (keep) cache.set(key, kind, { at, until: at + ttlMs, value });
         return value;
-      })
-      .finally(() => inFlight.delete(key));
-    inFlight.set(key, promise);
-    return promise;
-  }
-
-  async function pages(url: string, key: string, onWaiting?: (seconds: number) => void): Promise<unknown[]> {
-    const items: unknown[] = [];
-    let next: string | null = url;
-    for (let page = 0; next && page < MAX_PAGES; page += 1) {
-      const body = await getJson(client, next, policy, onWaiting);
-      items.push(...list(body, key));
-      next = nextPage(body);
-    }
-    return items;
-  }
-
-  async function matchWithRequester(organization: Organization, onWaiting?: (seconds: number) => void): Promise<OrganizationMatch> {
-    const [tickets, users] = await Promise.all([
-      pages(`/api/v2/organizations/${organization.id}/tickets.json?per_page=100`, 'tickets', onWaiting),
-      pages(`/api/v2/organizations/${organization.id}/users.json?per_page=100`, 'users', onWaiting),
-    ]);
-    const people = users.map(readPerson).filter((person): person is Person => person !== null);
-    const requesterIds = tickets.map((ticket) => {
-      const id = (ticket as Record<string, unknown> | null)?.requester_id;
-      return { requesterId: typeof id === 'number' ? id : null };
+      },
+      (caught: unknown) => {
+        const error = caught instanceof RestError ? caught : new RestError('network', 0);
+        const at = policy.now();
+        if (options.keepFailure?.(error) ?? true) {
+          cache.set(`failed:${key}`, 'shared', { at, until: at + failureTtl(error), failure: { reason: error.reason, status: error.status, retryAfterSeconds: error.retryAfterSeconds } });
+        }
+        throw error;
+      },
+    );
+    const shared = promise.finally(() => {
+      if (inFlight.get(key) === shared) inFlight.delete(key);
     });
-    const top = topRequester(requesterIds, people);
-    return { organization, topRequester: top?.user ?? null, ticketCount: top?.count ?? 0 };
+    inFlight.set(key, shared);
+    return shared;
   }
+
+  /** Every macro of the agent, read once per app instance, only to confirm that a title is absent. */
+  let allMacros: Promise<Macro[]> | null = null;
 
   return {
-    activeMacros: (onWaiting) =>
-      cached('macros', async () =>
-        (await pages('/api/v2/macros/active.json?per_page=100', 'macros', onWaiting)).flatMap((item) => {
-          const macro = item as Record<string, unknown> | null;
-          return macro && typeof macro.id === 'number' && typeof macro.title === 'string' ? [{ id: macro.id, title: macro.title, active: macro.active !== false }] : [];
-        }),
+    macroByTitle: async (title, call = {}) => {
+      const candidates = await cached(
+        `macro:${normalize(title)}`,
+        'shared',
         policy.macrosTtlMs,
-      ),
-    organizationsByCnpj: (cnpjKey, cnpj, onWaiting) =>
-      cached(`orgs:${cnpjKey}:${cnpj.value}`, async () => {
-        let found: Organization[] = [];
-        // The padded form and the one an admin stored (`1234567000195`): cnpjSearchTerms (domain/cnpj.ts).
-        for (const term of cnpjSearchTerms(cnpj)) {
-          const query = encodeURIComponent(`type:organization ${cnpjKey}:${term}`);
-          const results = (await pages(`/api/v2/search.json?query=${query}`, 'results', onWaiting)).map((item) => {
-            const raw = item as Record<string, unknown> | null;
-            return readOrganization(raw ? { ...raw, organizationFields: raw.organization_fields } : null);
+        async () => {
+          const found = await searchMacros(client, title, policy, call);
+          if (findMacro(found, title).kind !== 'missing') return found;
+          if (call.refresh) allMacros = null;
+          allMacros ??= listMacros(client, policy, call).catch((error: unknown) => {
+            allMacros = null;
+            throw error;
           });
-          found = organizationsWithCnpj(results.filter((org): org is Organization => org !== null), cnpjKey, cnpj.value);
-          if (found.length > 0) break;
-        }
-        return Promise.all(found.slice(0, 3).map((organization) => matchWithRequester(organization, onWaiting)));
-      }),
-    savedComments: (ticketId, onWaiting) =>
-      cached(`comments:${ticketId}`, async () =>
-        (await pages(`/api/v2/tickets/${ticketId}/comments.json?per_page=100`, 'comments', onWaiting)).flatMap((item) => {
-          const comment = item as Record<string, unknown> | null;
-          return comment ? [{ body: typeof comment.body === 'string' ? comment.body : '', public: comment.public !== false }] : [];
-        }),
-        0,
-      ),
+          return (await allMacros).filter((macro) => titleMatch(macro.title, title) !== null);
+        },
+        { refresh: call.refresh },
+      );
+      return { candidates, match: findMacro(candidates, title) };
+    },
+
+    organizationsByCnpj: (cnpjKey, cnpj, call = {}) =>
+      cached(`orgs:${cnpjKey}:${cnpj.value}`, 'personal', policy.cacheTtlMs, () => organizationsByCnpj(client, cnpjKey, cnpj, policy, call), { refresh: call.refresh }),
+
+    savedComments: (ticketId, call) => {
+      const deadlineAt = call.deadlineMs === undefined ? undefined : policy.now() + call.deadlineMs;
+      const enough = call.enough;
+      const read = cached(`comments:${ticketId}:${call.updatedAt ?? 'unknown'}`, 'personal', policy.cacheTtlMs, () => readSavedComments(client, ticketId, policy, { onWaiting: call.onWaiting, deadlineAt, enough }), {
+        refresh: call.refresh,
+        keep: call.updatedAt !== null,
+        // A partial read answers only the question it stopped for: another question reads again.
+        accept: (value) => value.complete || (enough !== undefined && enough([...value.comments].reverse())),
+        // Running out of the caller's own deadline says nothing about Zendesk: not remembered as a failure.
+        keepFailure: (error) => !(deadlineAt !== undefined && error.reason === 'timeout'),
+      });
+      return withDeadline(read, call.deadlineMs);
+    },
   };
 }

@@ -1,7 +1,8 @@
 import type { AccountMacro, AccountObjects, AccountOrganizationField, AccountTicketField, AccountTicketForm } from '../domain/setupAccount';
 import type { FailureReason } from '../domain/ticket';
 import { RestError, type ZafClient } from './client';
-import { getJson, type RestPolicy } from './restApi';
+import type { RestPolicy } from './http';
+import { readAll } from './paging';
 
 /**
  * The setup assistant's reads of the account: every ticket field, ticket form, organization field and
@@ -30,38 +31,15 @@ const MAX_PAGES = 100;
 
 const asRecord = (value: unknown): Record<string, unknown> | null => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
 
-/** The next page's path: cursor paging (`meta.has_more` + `links.next`) or offset paging (`next_page`), both absolute URLs. */
-function nextPage(body: Record<string, unknown>): string | null {
-  const cursor = asRecord(body.meta)?.has_more === true ? asRecord(body.links)?.next : null;
-  const next = typeof cursor === 'string' && cursor !== '' ? cursor : typeof body.next_page === 'string' && body.next_page !== '' ? body.next_page : null;
-  if (!next) return null;
-  try {
-    const url = new URL(next, 'https://x.invalid');
-    return `${url.pathname}${url.search}`;
-  } catch {
-    return null;
-  }
-}
-
+/** Every item of a list, read to its end by the app's one pager (paging.ts); one it could not finish is 'tooManyPages'. */
 async function readList<T>(client: ZafClient, url: string, key: string, read: (item: Record<string, unknown>) => T | null, policy: RestPolicy): Promise<ListRead<T>> {
-  const items: T[] = [];
-  let next: string | null = url;
   try {
-    for (let page = 0; next; page += 1) {
-      if (page === MAX_PAGES) return { ok: false, reason: 'tooManyPages' };
-      const body = await getJson(client, next, policy);
-      const list = body[key];
-      if (!Array.isArray(list)) throw new RestError('malformed', 200);
-      for (const raw of list) {
-        const item = asRecord(raw) && read(raw as Record<string, unknown>);
-        if (item) items.push(item);
-      }
-      next = nextPage(body);
-    }
+    const items = await readAll(client, url, key, { ...policy, maxPages: MAX_PAGES });
+    return { ok: true, items: items.flatMap((raw) => (asRecord(raw) && read(raw as Record<string, unknown>)) || []) };
   } catch (error) {
+    if (error instanceof RestError && error.reason === 'incomplete') return { ok: false, reason: 'tooManyPages' };
     return { ok: false, reason: error instanceof RestError ? error.reason : 'network' };
   }
-  return { ok: true, items };
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');

@@ -17,8 +17,12 @@ export const PART_PATHS: Record<TicketPart, string> = {
   tags: 'ticket.tags',
 };
 
-/** `currentUser.role` is "admin" for an admin (docs/zendesk-facts/zaf-and-validator.md §6): admins get the setup assistant. */
-const BASE_PATHS = [...Object.values(PART_PATHS), 'currentUser.locale', 'currentUser.role'];
+/**
+ * `currentUser.role` is "admin" for an admin (docs/zendesk-facts/zaf-and-validator.md §6): admins get the setup
+ * assistant, and the configuration check of every macro title. `ticket.updatedAt`: what a ticket's saved
+ * comments are cached by (app/restLookups.ts); unreadable, it costs a request, never a wrong verdict.
+ */
+const BASE_PATHS = [...Object.values(PART_PATHS), 'currentUser.locale', 'currentUser.role', 'ticket.updatedAt'];
 
 
 /** Dropdowns whose options the rules read (catalog paths, Marca and Família labels). */
@@ -110,6 +114,7 @@ export function toTicketContext(values: Record<string, unknown>, errors: Record<
     unreadableFields: configuredIds(settings, FIELD_ID_PARAMETERS).filter((id) => fieldPath(id) in errors),
     locale: asText(values['currentUser.locale']) || 'pt-BR',
     role: 'currentUser.role' in errors ? null : asText(values['currentUser.role']) || null,
+    updatedAt: asText(values['ticket.updatedAt']) || null,
   };
 }
 

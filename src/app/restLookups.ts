@@ -1,0 +1,189 @@
+import type { Lookup, SavedComment } from '../domain/ticket';
+import { browserStores, createZendeskApi, type ZendeskApi } from '../zendesk/restApi';
+import type { ZafClient } from '../zendesk/client';
+import { RestError } from '../zendesk/client';
+import { financialPending, sessionCnpj } from '../domain/findings';
+import { MACRO_SETTINGS, type MacroAnswer, type MacroSetting } from '../domain/macros';
+import { guardCanApply, savedNoteFound } from '../domain/saveGuard';
+import type { StateStore } from './state';
+import type { LookupOptions } from './lookups';
+
+type Slot = 'organizationSearch' | 'savedComments' | MacroSetting;
+
+function failureOf(error: unknown): Lookup<never> {
+  return { state: 'failed', reason: error instanceof RestError ? error.reason : 'network' };
+}
+
+/**
+ * The REST look-ups ZAF cannot answer, run after first paint, each with its state kept (loading,
+ * waiting, done, failed). An answer to a look-up that a newer one replaced is dropped.
+ *
+ * When each runs, to stay inside the REST budget (README, Benchmark):
+ * - the organizations of the session CNPJ: on a ticket without organization;
+ * - a macro (by its title setting): only when it is needed — the financial-pending block, whose action
+ *   applies the registration-pending macro; a procedure the agent applies; the configuration check,
+ *   for admins (`currentUser.role` = admin) — each once per agent session (cached 4 h, shared by tabs);
+ * - the saved comments: where the O.S. guard can refuse a save (`comments()`, `readNotes()`).
+ */
+export function createRestLookups(client: ZafClient, store: StateStore, options: LookupOptions = {}) {
+  const stores = options.stores ?? browserStores();
+  const rest = createZendeskApi(client, { shared: stores.shared ?? null, personal: stores.personal ?? null }, options.policy);
+
+  const started = new Map<Slot, number>();
+
+  function put(slot: Slot, lookup: Lookup<unknown>) {
+    if (slot === 'organizationSearch' || slot === 'savedComments') store.update({ [slot]: lookup });
+    else store.update({ macros: { ...store.get().macros, [slot]: lookup as Lookup<MacroAnswer> } });
+  }
+
+  /** Runs a look-up into its slot; resolves to its value, or null when it failed (the slot says why). */
+  function track<T>(slot: Slot, load: (rest: ZendeskApi, onWaiting: (seconds: number) => void) => Promise<T>): Promise<T | null> {
+    const run = (started.get(slot) ?? 0) + 1;
+    started.set(slot, run);
+    const current = () => started.get(slot) === run;
+    put(slot, { state: 'loading' });
+    return load(rest, (seconds) => current() && put(slot, { state: 'loading', waitingSeconds: seconds })).then(
+      (value) => {
+        if (current()) put(slot, { state: 'done', value });
+        return value;
+      },
+      (error: unknown) => {
+        if (current()) put(slot, failureOf(error));
+        return null;
+      },
+    );
+  }
+
+  /** The organizations of the session CNPJ, for a ticket without organization (001 "Organização em branco"). */
+  function organization(call: { refresh?: boolean } = {}) {
+    const { context, settings } = store.get();
+    const cnpjKey = settings.orgCnpjField;
+    const cnpj = context ? sessionCnpj(context, settings) : null;
+    if (!context || context.ticket.organization || !cnpjKey || cnpj?.kind !== 'valid') {
+      started.set('organizationSearch', (started.get('organizationSearch') ?? 0) + 1);
+      store.update({ organizationSearch: { state: 'idle' } });
+      return;
+    }
+    void track('organizationSearch', (rest, onWaiting) => rest.organizationsByCnpj(cnpjKey, cnpj, { refresh: call.refresh, onWaiting }));
+  }
+
+  const macroRequests = new Map<MacroSetting, Promise<MacroAnswer | null>>();
+
+  /**
+   * The macro a title setting names, looked up now if not yet (a look-up under way is awaited): resolves
+   * to what was found, or null when the look-up failed (the state says why) or the setting is empty.
+   */
+  function macro(setting: MacroSetting, call: { refresh?: boolean } = {}): Promise<MacroAnswer | null> {
+    const title = store.get().settings[setting];
+    if (!title) return Promise.resolve(null);
+    const lookup = store.get().macros[setting];
+    // Asked again after this view saw it fail (a procedure applied anyway): Zendesk is asked, not the failure cache.
+    if (lookup?.state === 'failed') call = { ...call, refresh: true };
+    if (!call.refresh) {
+      if (lookup?.state === 'done') return Promise.resolve(lookup.value);
+      const running = macroRequests.get(setting);
+      if (running && lookup?.state === 'loading') return running;
+    }
+    const request = track(setting, (rest, onWaiting) => rest.macroByTitle(title, { refresh: call.refresh, onWaiting }));
+    macroRequests.set(setting, request);
+    return request;
+  }
+
+  /**
+   * After `invoke('macro', id)` failed: if that id is the one a title setting found, the look-up is read
+   * again from Zendesk once (an admin may have re-created the macro, which gives it a new id, or renamed
+   * it). Resolves to the id to try instead, or null (not one of ours, the same id again, or no macro with
+   * that title any more).
+   */
+  async function recoverMacro(failedId: number): Promise<number | null> {
+    for (const setting of MACRO_SETTINGS) {
+      const lookup = store.get().macros[setting];
+      if (lookup?.state !== 'done' || lookup.value.match.kind !== 'found' || lookup.value.match.id !== failedId) continue;
+      const after = (await macro(setting, { refresh: true }))?.match;
+      return after?.kind === 'found' && after.id !== failedId ? after.id : null;
+    }
+    return null;
+  }
+
+  /** The macros this view needs now: the pending block's, and every configured one for an admin's configuration check. */
+  function neededMacros(call: { refresh?: boolean } = {}) {
+    const { context, settings } = store.get();
+    if (!context) return;
+    if (financialPending(context, settings)) void macro('macroRegistrationPending', call);
+    // An admin (ZAF currentUser.role; unreadable: not known to be one) sees every title checked.
+    if (context.role === 'admin') for (const setting of MACRO_SETTINGS) void macro(setting, call);
+  }
+
+  /** Whether these comments (newest first) already hold the internal note the guard needs, for the ticket as it is now. */
+  function noteFound(newestFirst: SavedComment[]): boolean {
+    const { context, settings } = store.get();
+    return context !== null && savedNoteFound(context, settings, newestFirst);
+  }
+
+  /**
+   * Reads the ticket's saved comments (with their public flag) into `savedComments`, newest first, until
+   * they hold the internal note procedure 002 needs (then the state is 'done' with `partial`: older
+   * comments cannot change that verdict, and are not read) or to the end (`all`: always to the end).
+   * From the cache when another view read them and the ticket has not changed since (same ticket id and
+   * `updated_at` as this view started with); `refresh` reads Zendesk again, past any cache. For the save
+   * guard (issue 17): call it when a save could be refused; `deadlineMs` bounds the wait (then 'timeout':
+   * not read, never absent). Resolves to the comments read, oldest first, or null when they could not
+   * be read (the state says why).
+   */
+  function readNotes(call: { deadlineMs?: number; refresh?: boolean; all?: boolean } = {}): Promise<SavedComment[] | null> {
+    const context = store.get().context;
+    const ticketId = context?.ticket.id;
+    if (ticketId === null || ticketId === undefined) return Promise.resolve(null);
+    const updatedAt = context?.updatedAt ?? null;
+    const run = (started.get('savedComments') ?? 0) + 1;
+    started.set('savedComments', run);
+    const current = () => started.get('savedComments') === run;
+    put('savedComments', { state: 'loading' });
+    const onWaiting = (seconds: number) => current() && put('savedComments', { state: 'loading', waitingSeconds: seconds });
+    return rest.savedComments(ticketId, { updatedAt, deadlineMs: call.deadlineMs, refresh: call.refresh, onWaiting, enough: call.all ? undefined : noteFound }).then(
+      ({ comments: value, complete }) => {
+        if (current()) put('savedComments', complete ? { state: 'done', value } : { state: 'done', value, partial: true });
+        return value;
+      },
+      (error: unknown) => {
+        if (current()) put('savedComments', failureOf(error));
+        return null;
+      },
+    );
+  }
+
+  /**
+   * Saved comments matter only where the O.S. guard can refuse: read ahead of any save, newest first
+   * until the internal note is found (one request when it is among the newest 100). Read again when what
+   * is held no longer answers (a partial read and the ticket's CNPJ or organization changed).
+   */
+  function comments(call: { refresh?: boolean } = {}) {
+    const { context, settings, savedComments } = store.get();
+    if (!context || context.ticket.id === null || !guardCanApply(context, settings)) return;
+    if (!call.refresh && savedComments.state === 'loading') return;
+    if (!call.refresh && savedComments.state === 'done' && (!savedComments.partial || noteFound([...savedComments.value].reverse()))) return;
+    void readNotes(call);
+  }
+
+  return {
+    organization,
+    macro,
+    recoverMacro,
+    comments,
+    readNotes,
+    all() {
+      organization();
+      neededMacros();
+      comments();
+    },
+    /** "Try again": every look-up this view has made is read from Zendesk again, past any cache. */
+    retry() {
+      const state = store.get();
+      if (state.organizationSearch.state !== 'idle') organization({ refresh: true });
+      for (const setting of MACRO_SETTINGS) if (state.macros[setting]) void macro(setting, { refresh: true });
+      if (state.savedComments.state !== 'idle') comments({ refresh: true });
+    },
+  };
+}
+
+export type RestLookups = ReturnType<typeof createRestLookups>;
