@@ -45,7 +45,11 @@ export function createLookups(client: ZafClient, store: StateStore, options: Loo
      */
     readNotes: (call?: { deadlineMs?: number; refresh?: boolean; all?: boolean }): Promise<SavedComment[] | null> => loaded().then((lookups) => lookups.readNotes(call)),
     /** Every look-up this view needs at startup. */
-    all: () => void loaded().then((lookups) => lookups.all()),
+    all: () =>
+      void loaded().then((lookups) => {
+        lookups.all();
+        store.update({ lookupsStarted: true });
+      }),
     /** "Try again": every look-up this view has made is read from Zendesk again, past any cache. */
     retry: () => void loaded().then((lookups) => lookups.retry()),
   };

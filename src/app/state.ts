@@ -26,6 +26,8 @@ export interface SentinelaState {
   settings: Settings;
   settingsIssues: SettingsIssue[];
   context: TicketContext | null;
+  /** The REST look-ups of this view have been started (their chunk loads after first paint; until then each is 'idle'). */
+  lookupsStarted: boolean;
   organizationSearch: Lookup<OrganizationSearch>;
   /** Each title setting's macro candidates, looked up only once needed. */
   macros: MacroLookups;
@@ -66,6 +68,7 @@ export function createStateStore(): StateStore {
     settings: DEFAULT_SETTINGS,
     settingsIssues: [],
     context: null,
+    lookupsStarted: false,
     organizationSearch: { state: 'idle' },
     macros: {},
     savedComments: { state: 'idle' },

@@ -79,7 +79,8 @@ export function App({ sentinela, onResize }: { sentinela: Sentinela; onResize?: 
   const [proceduresReady, setProceduresReady] = useState(false);
   useEffect(() => void proceduresChunk.then(() => setProceduresReady(true)), []);
   const loading = [...Object.values(state.macros), state.organizationSearch, state.savedComments].some((lookup) => lookup?.state === 'loading');
-  const ref = useAutoResize(onResize, state.phase !== 'starting' && !loading && proceduresReady);
+  // Settled: the ticket read, the look-ups started (an 'idle' look-up whose chunk has not loaded is not an answer) and answered, the procedures panel loaded.
+  const ref = useAutoResize(onResize, state.phase !== 'starting' && state.lookupsStarted && !loading && proceduresReady);
   const t = state.translate;
   const shownFindings = view ? agentFindings(view.findings) : [];
   // "Nada bloqueia o atendimento" only when nothing blocks and every check is on (issue 19: never while the setup line says checks are off).
