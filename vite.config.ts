@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CONFIG_FILE, SettingsFileError, writeZcliConfig } from './scripts/zcli-config.mjs';
 import { escapeForValidator } from './scripts/validate-app.mjs';
+import { translationParts } from './scripts/translation-parts.mjs';
 import BrowserFilesFirst from './scripts/testSequencer.mjs';
 
 const here = import.meta.dirname;
@@ -60,7 +61,7 @@ export default defineConfig(({ command }) => {
       root: resolve(here, 'src'),
       base: './',
       publicDir: resolve(here, 'assets'),
-      plugins: [react(), zendeskAppFolder(), quietForZendeskValidator()],
+      plugins: [react(), translationParts(), zendeskAppFolder(), quietForZendeskValidator()],
       build: {
         outDir: resolve(here, 'dist/assets'),
         emptyOutDir: true,
@@ -77,7 +78,7 @@ export default defineConfig(({ command }) => {
     };
   }
   return {
-    plugins: [react()],
+    plugins: [react(), translationParts()],
     publicDir: resolve(here, 'harness/public'),
     server: { port: 5173, strictPort: false },
     test: {

@@ -10,7 +10,7 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 const notesRead = (run: Awaited<ReturnType<typeof startScenario>>) => until(() => run.sentinela.getState().savedComments.state, (state) => state === 'done');
-const REFUSED_NEW_TO_HOLD = 'Sentinela: o ticket não pode ser salvo assim.\n• Envie primeiro como Aberto e depois altere para Em Espera.';
+const REFUSED_NEW_TO_HOLD = 'Sentinela: o ticket não pode ser salvo assim.\n• Envie primeiro como Aberto e depois altere para Em espera.';
 
 describe('events and the save hook arrive in the order Zendesk sends them (the Node helper)', () => {
   it('a set and then save() in the same tick: the save is judged on the set', async () => {

@@ -6,6 +6,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build, createServer } from 'vite';
+import { translationParts } from './translation-parts.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const SDK_BUNDLE = resolve(ROOT, 'test-results/host-sdk/zaf_sdk.min.js');
@@ -66,7 +67,7 @@ export async function buildHarness() {
     root: ROOT,
     base: '/',
     publicDir: resolve(ROOT, 'harness/public'),
-    plugins: [react()],
+    plugins: [react(), translationParts()],
     logLevel: 'error',
     build: {
       outDir: HARNESS_BUILD,

@@ -14,14 +14,20 @@ import type { AccountRead } from './zendesk/setupApi';
 import type { WriteFailure } from './zendesk/installationApi';
 import type { WriteResult } from './app/setup';
 import type { Check } from './domain/configuration';
+import type { EffectTarget, OtherTarget } from './domain/effects';
+import { FIELD_ID_PARAMETERS } from './settings';
+import { STATUSES } from './domain/preview';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const LOCALES = ['pt-BR', 'en', 'es'];
-type TranslationFile = { app: { name: string; parameters: Record<string, { label: string; helpText: string }> }; ui: Record<string, string>; admin: Record<string, string> };
-/** `ui`: first paint's texts; `admin`: the setup assistant's, loaded with its chunk. The checks read both as one dictionary. */
+type TranslationFile = { app: { name: string; parameters: Record<string, { label: string; helpText: string }> }; ui: Record<string, string>; later: Record<string, string>; admin: Record<string, string> };
+/**
+ * `ui`: first paint's texts; `later`: texts first paint never shows, loaded with the code that shows them;
+ * `admin`: the setup assistant's, loaded with its chunk. The checks read the three as one dictionary.
+ */
 const load = (locale: string) => {
   const file = JSON.parse(readFileSync(join(ROOT, 'translations', `${locale.toLowerCase()}.json`), 'utf8')) as TranslationFile;
-  return { ...file, sections: { ui: file.ui, admin: file.admin }, ui: { ...file.ui, ...file.admin } };
+  return { ...file, sections: { ui: file.ui, later: file.later, admin: file.admin }, ui: { ...file.ui, ...file.later, ...file.admin } };
 };
 
 function sources(dir: string): string[] {
@@ -68,6 +74,10 @@ function builtKeys(): string[] {
     ...checks.map((check) => `check.${check}`),
     ...PARAMETERS.map((parameter) => `parameter.${parameter.name}`),
     ...setupKeys(),
+    ...STATUSES.map((status) => `status.${status}`),
+    ...FIELD_ID_PARAMETERS.map((name) => `field.${name}`),
+    ...(['subject', 'status', 'draft', 'draftType', 'form'] satisfies Exclude<EffectTarget, `field:${number}`>[]).map((target) => `target.${target}`),
+    ...(['priority', 'type', 'tags', 'assignee', 'group', 'followers', 'other'] satisfies OtherTarget[]).map((other) => `preview.other.${other}`),
   ];
 }
 
@@ -107,8 +117,8 @@ describe('translations', () => {
     expect(Object.keys(dictionaries[locale].ui).filter((key) => !mentioned.has(key))).toEqual([]);
   });
 
-  it.each(LOCALES)('%s keeps the placeholders of pt-BR', (locale) => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  it.each(LOCALES)('%s keeps the placeholders (and plural arguments) of pt-BR', (locale) => {
+    const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|\s*,\s*plural)/g)].map((m) => m[1]))].sort();
     for (const [key, text] of Object.entries(dictionaries['pt-BR'].ui)) expect([key, placeholders(dictionaries[locale].ui[key] ?? '')]).toEqual([key, placeholders(text)]);
   });
 
@@ -126,11 +136,18 @@ describe('translations', () => {
     const { sections } = dictionaries[locale];
     expect(Object.keys(sections.admin).filter((key) => !key.startsWith('setup.'))).toEqual([]);
     expect(Object.keys(sections.ui).filter((key) => key.startsWith('setup.'))).toEqual([]);
+    expect(Object.keys(sections.later).filter((key) => key.startsWith('setup.'))).toEqual([]);
   });
 
   it.each(LOCALES)('%s names each setting in messages by its label in Admin Center (ui parameter.<name> = app.parameters.<name>.label)', (locale) => {
     const { app, ui } = dictionaries[locale];
     for (const parameter of PARAMETERS) expect([parameter.name, ui[`parameter.${parameter.name}`]]).toEqual([parameter.name, app.parameters[parameter.name].label]);
+  });
+
+  it.each(LOCALES)('%s splits its texts the same way as pt-BR, each key in one part', (locale) => {
+    const { sections } = dictionaries[locale];
+    expect(Object.keys(sections.ui).filter((key) => key in sections.later)).toEqual([]);
+    expect(Object.keys(sections.later).sort()).toEqual(Object.keys(dictionaries['pt-BR'].sections.later).sort());
   });
 
   it('the key scan itself finds keys (a broken scan would pass everything)', () => {

@@ -57,6 +57,19 @@ export async function openScenario(page: Page, name: string, query = ''): Promis
 
 export const sidebar = (page: Page) => page.getByTestId('sidebar');
 
+/** Zendesk's ticket sidebar is 320 px wide: the harness frame at that width (call before openScenario). */
+export async function at320(page: Page) {
+  await page.addInitScript(() => {
+    const style = () => {
+      const tag = document.createElement('style');
+      tag.textContent = '[data-testid="sidebar"] { width: 320px !important; border: 0 !important; }';
+      document.head.appendChild(tag);
+    };
+    if (document.head) style();
+    else document.addEventListener('DOMContentLoaded', style);
+  });
+}
+
 /** The app's own ZAF calls, as the harness logged them (resizes left out). */
 export async function appCalls(page: Page) {
   return page.evaluate(() => window.zafMock!.calls.filter((call) => !(call.kind === 'invoke' && call.target === 'resize')).map((call) => ({ kind: call.kind, target: call.target, args: call.args })));
@@ -73,6 +86,9 @@ const SCREENSHOTS = resolve(import.meta.dirname, '..', process.env.UPDATE_SCREEN
 /** A PNG of the sidebar: committed under docs/screenshots by `npm run screenshots`. */
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // At Zendesk's sidebar width, as agents see it.
+  await page.addStyleTag({ content: '[data-testid="sidebar"] { width: 320px !important; border: 0 !important; }' });
+  await page.waitForTimeout(300);
   await sidebar(page).screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
 }
 

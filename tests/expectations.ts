@@ -36,14 +36,14 @@ export const EXPECTED: Record<string, Expected> = {
   },
   '05-invalid-cnpj': { findings: ['block:cnpj:alert'], texts: ['CNPJ da sessão inválido: 11.222.333/0001-82'] },
   '06-alphanumeric-cnpj': { findings: [], texts: ['12.ABC.345/01DE-35', 'Prime · Carteira C · Gold'] },
-  '07-os-missing-fields': { findings: [], texts: ['Faltam 5 itens para colocar Em Espera.', 'Número da O.S. preenchido', 'Área responsável (0800) vazia'], shot: 'os-checklist', wait: 'Faltam 5' },
+  '07-os-missing-fields': { findings: [], texts: ['Faltam 5 itens para colocar Em espera.', 'Número da O.S. preenchido', 'Área responsável (0800) vazia'], shot: 'os-checklist', wait: 'Faltam 5' },
   '08-cnpj-mismatch': { findings: ['block:cnpj:alert'], texts: ['CNPJ diferente: sessão 45.287.033/0001-00, organização 11.222.333/0001-81.'] },
   '09-cnpj-branch': { findings: ['warn:cnpj:status'], texts: ['Outra filial: sessão 11.222.333/0002-62, organização 11.222.333/0001-81.'] },
   '10-position-request': { findings: [], texts: ['Distribuição >> Linha Winthor >> 99 > 007 >> Posicionamento de ticket', 'Por: posicionamento, previsão'], shot: 'catalog' },
-  '11-os-complete': { findings: [], texts: ['Tudo pronto para Em Espera.'], wait: 'Tudo pronto' },
-  '12-os-new-to-hold': { findings: [], texts: ['Faltam 1 itens para colocar Em Espera.', 'Ticket enviado como Aberto antes de Em Espera'], wait: 'Faltam 1' },
+  '11-os-complete': { findings: [], texts: ['Tudo pronto para Em espera.'], wait: 'Tudo pronto' },
+  '12-os-new-to-hold': { findings: [], texts: ['Falta 1 item para colocar Em espera.', 'Ticket enviado como Aberto antes de Em espera'], wait: 'Falta 1' },
   '13-session-ticket-mismatch': { findings: ['warn:sessionTicketId:status'], texts: ['TicketId da sessão (4400) não é este ticket (#4533).'] },
-  '14-sodexo-os': { findings: [], texts: ['Número Referência preenchido (SODEXO do Brasil Comercial S.A.)', 'O.S. para 8 equipamentos (mais de 5)', 'Garantias Expiradas'], wait: 'Faltam 1' },
+  '14-sodexo-os': { findings: [], texts: ['Número Referência preenchido (SODEXO do Brasil Comercial S.A.)', 'O.S. para 8 equipamentos (mais de 5)', 'Garantias Expiradas'], wait: 'Falta 1' },
   '15-rate-limited': { findings: [], texts: ['Nada bloqueia o atendimento.'], httpErrors: true },
   '16-api-down': {
     // No macro is looked up by this agent's view (issue 16: only when needed), so no macros outage is
@@ -62,12 +62,12 @@ export const EXPECTED: Record<string, Expected> = {
   '20-os-on-hold': { findings: [], texts: ['Restaurante Sabor Caseiro Ltda', 'Nada bloqueia o atendimento.'] },
   '21-setup-fresh-install': {
     findings: ['warn:wallet.none:status', 'warn:setup:status'],
-    texts: ['Mercado Boa Vista Ltda', 'Sem carteira Prime/HelpDesk', 'Verificações desligadas: CNPJ, Pendência Financeira, O.S. antes de Em Espera, TicketId da sessão, carteira Prime/HelpDesk, Catálogo de Serviços. Veja a Configuração abaixo.'],
+    texts: ['Mercado Boa Vista Ltda', 'Sem carteira Prime/HelpDesk', 'Verificações desligadas: CNPJ, Pendência Financeira, O.S. antes de Em espera, TicketId da sessão, carteira Prime/HelpDesk, Catálogo de Serviços. Veja a Configuração abaixo.'],
     wait: 'Verificações desligadas',
   },
   '22-setup-conflicts': {
     findings: ['warn:wallet.none:status', 'warn:setup:status'],
-    texts: ['Mercado Boa Vista Ltda', 'Verificações desligadas: CNPJ, Pendência Financeira, O.S. antes de Em Espera, TicketId da sessão, carteira Prime/HelpDesk. Veja a Configuração abaixo.'],
+    texts: ['Mercado Boa Vista Ltda', 'Verificações desligadas: CNPJ, Pendência Financeira, O.S. antes de Em espera, TicketId da sessão, carteira Prime/HelpDesk. Veja a Configuração abaixo.'],
     wait: 'Verificações desligadas',
   },
   '30-padded-cnpj-search': {
@@ -77,7 +77,7 @@ export const EXPECTED: Record<string, Expected> = {
   },
   '31-fresh-install': {
     findings: ['warn:setup:status'],
-    texts: ['Verificações desligadas: CNPJ, O.S. antes de Em Espera, TicketId da sessão, Catálogo de Serviços. Peça ao administrador para configurar o Sentinela.'],
+    texts: ['Verificações desligadas: CNPJ, O.S. antes de Em espera, TicketId da sessão, Catálogo de Serviços. Peça ao administrador para configurar o Sentinela.'],
   },
   '19-html-in-customer-data': { findings: ['warn:wallet.unrecognized.<script>window.__pwned=5</script>:status'], texts: ['<img src=x onerror="window.__pwned=4">Loja XSS'] },
   // Accounts of real size (issue 15): the stand-in pages, sorts and restricts as Zendesk does; issue 16
@@ -101,14 +101,14 @@ export const EXPECTED: Record<string, Expected> = {
   },
   '26-large-account': {
     findings: [],
-    texts: ['Tudo pronto para Em Espera.'],
+    texts: ['Tudo pronto para Em espera.'],
     absent: ['Configuração'],
     wait: 'Tudo pronto',
     settle: true,
   },
   '27-os-rich-text-note': {
     findings: [],
-    texts: ['Silva & Filhos Ltda', '11.222.333/0001-81', 'HelpDesk · PC Implantação Distribuidor', 'Tudo pronto para Em Espera.'],
+    texts: ['Silva & Filhos Ltda', '11.222.333/0001-81', 'HelpDesk · PC Implantação Distribuidor', 'Tudo pronto para Em espera.'],
     wait: 'Tudo pronto',
   },
 };

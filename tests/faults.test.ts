@@ -78,8 +78,8 @@ describe('untrusted text cannot run', () => {
 
 describe("the agent's language", () => {
   it.concurrent.each([
-    ['en', 'Financial pending: service blocked', 'Apply the pending macro and title', 'Financial pending: the ticket can only be saved as Solved.'],
-    ['es', 'Pendencia financiera: atención bloqueada', 'Aplicar macro de pendencia y título', 'Pendencia financiera: solo se puede guardar como Resuelto.'],
+    ['en', 'Outstanding payment: service blocked', 'Apply the payment-issue macro and title', 'Outstanding payment: the ticket can only be saved as Solved.'],
+    ['es', 'Deuda pendiente: atención bloqueada', 'Aplicar la macro de deuda pendiente y el título', 'Deuda pendiente: solo se puede guardar como Resuelto.'],
     ['fr', 'Pendência Financeira: atendimento bloqueado', 'Aplicar macro de pendência e título', 'Pendência Financeira: só é possível salvar como Resolvido.'],
   ])('%s: findings, actions and save refusals in the agent\'s language (pt-BR when unknown)', async (locale, title, action, refusal) => {
     const watched = await watchedPage(browser);

@@ -79,7 +79,7 @@ describe('one-click actions through the protocol', () => {
     const frame = await openInHost(watched, '03-financial-pending');
     await watched.page.waitForFunction(() => window.zendeskHost!.calls.some((c) => c.kind === 'request'));
     await frame.getByRole('button', { name: 'Aplicar macro de pendência e título' }).dblclick();
-    await frame.getByText('Aplicado').waitFor();
+    await frame.getByTestId('action-done').waitFor();
     const actions = (await hostCalls(watched.page)).filter((c) => c.kind === 'set' || c.kind === 'invoke');
     expect(actions).toEqual([
       { kind: 'invoke', target: 'macro', args: [33] },
@@ -125,7 +125,7 @@ describe('ticket.save verdicts through iframe.reply:ticket.save', () => {
       ['ticket.comment.type', 'internalNote'],
       ['ticket.comment.text', 'CNPJ 49.327.015/0001-58 Restaurante Sabor Caseiro Ltda'],
     ]) await hostSet(page, path, value);
-    await frame.getByText('Tudo pronto para Em Espera.').waitFor();
+    await frame.getByText('Tudo pronto para Em espera.').waitFor();
     expect(await hostSave(page)).toEqual({ allowed: true, message: null });
     await closeClean(watched);
   });
@@ -135,7 +135,7 @@ describe('ticket.save verdicts through iframe.reply:ticket.save', () => {
     await openInHost(watched, '12-os-new-to-hold');
     await settled(watched.page);
     await hostSet(watched.page, 'ticket.status', 'hold');
-    expect(await hostSave(watched.page)).toEqual({ allowed: false, message: 'Sentinela: o ticket não pode ser salvo assim.\n• Envie primeiro como Aberto e depois altere para Em Espera.' });
+    expect(await hostSave(watched.page)).toEqual({ allowed: false, message: 'Sentinela: o ticket não pode ser salvo assim.\n• Envie primeiro como Aberto e depois altere para Em espera.' });
     await watched.page.context().close();
 
     const other = await watchedPage(browser);
@@ -157,7 +157,7 @@ describe('ticket.save verdicts through iframe.reply:ticket.save', () => {
       return [onHold, open];
     });
     expect(verdicts).toEqual([
-      { allowed: false, message: 'Sentinela: o ticket não pode ser salvo assim.\n• Envie primeiro como Aberto e depois altere para Em Espera.' },
+      { allowed: false, message: 'Sentinela: o ticket não pode ser salvo assim.\n• Envie primeiro como Aberto e depois altere para Em espera.' },
       { allowed: true, message: null },
     ]);
     await closeClean(watched);
@@ -184,7 +184,7 @@ describe('harness fidelity: the harness does what Zendesk does', () => {
     // The macros look-up is under way (the click waits for it): its request is in the log before the click's calls.
     await expect.poll(async () => (await calls()).some((call) => call.kind === 'request')).toBe(true);
     await root.getByRole('button', { name: 'Aplicar macro de pendência e título' }).click();
-    await root.getByText('Aplicado').waitFor();
+    await root.getByTestId('action-done').waitFor();
     const verdicts = [await save()];
     await set('ticket.status', 'hold');
     verdicts.push(await save());
@@ -211,6 +211,8 @@ describe('harness fidelity: the harness does what Zendesk does', () => {
     expect(inHost.made.map((c) => `${c.kind} ${c.target}`)).toEqual([
       expect.stringMatching(/^get ticket\.id,/),
       `request /api/v2/macros/search.json?query=${encodeURIComponent('3. Atendimento Whatsapp - Pendência no Cadastro do Cliente (oficial)')}&only_viewable=true&per_page=100`,
+      // Right before applying: one batched re-read of what the plan touches.
+      'get ticket.comment.text,ticket.comment.type,ticket.subject,ticket.status',
       'invoke macro',
       'set ticket.subject',
       'set ticket.status',

@@ -28,7 +28,8 @@ describe('an internal note written in rich text', () => {
       window.zafMock!.set('ticket.comment.type', 'internalNote');
       window.zafMock!.set('ticket.comment.text', '<p>CNPJ:&nbsp;49.327.015/0001&#8211;58</p><p>Razão Social: Restaurante&nbsp;Sabor Caseiro Ltda</p>');
     });
-    await sidebar(page).locator('[data-item="internalNote"][data-state="ok"]').waitFor();
+    // A done item is folded under "✓ n de 10 ok" (issue 18): there, not visible.
+    await sidebar(page).locator('[data-item="internalNote"][data-state="ok"]').waitFor({ state: 'attached' });
     await done(watched);
   });
 
@@ -36,10 +37,13 @@ describe('an internal note written in rich text', () => {
     const watched = await open('07-os-missing-fields');
     const { page } = watched;
     await notesRead(page);
+    // On a ticket that is already an O.S., "Abrir O.S." waits behind "Mais" (issue 18).
+    await sidebar(page).getByTestId('procedures-more').click();
     await sidebar(page).getByRole('button', { name: 'Abrir O.S. (Bematech)', exact: true }).click();
     const apply = sidebar(page).getByRole('button', { name: /^(Aplicar|Substituir e aplicar)$/ });
     if (await apply.count()) await apply.first().click();
-    await sidebar(page).locator('[data-item="internalNote"][data-state="ok"]').waitFor();
+    // A done item is folded under "✓ n de 10 ok" (issue 18): there, not visible.
+    await sidebar(page).locator('[data-item="internalNote"][data-state="ok"]').waitFor({ state: 'attached' });
     // What the app appended, as Zendesk's rich-text composer hands it back: a <p> per line, entities.
     const appended = (await appCalls(page)).find((call) => call.kind === 'invoke' && call.target === 'ticket.comment.appendText')?.args[0];
     expect(appended).toBe('CNPJ: 49.327.015/0001-58\nRazão Social: Restaurante Sabor Caseiro Ltda\n');
@@ -68,7 +72,7 @@ describe('a fresh install with no IDs', () => {
     const watched = await open('31-fresh-install');
     const { page } = watched;
     const text = await sidebar(page).innerText();
-    expect(text).toContain('Verificações desligadas: CNPJ, O.S. antes de Em Espera, TicketId da sessão, Catálogo de Serviços. Peça ao administrador para configurar o Sentinela.');
+    expect(text).toContain('Verificações desligadas: CNPJ, O.S. antes de Em espera, TicketId da sessão, Catálogo de Serviços. Peça ao administrador para configurar o Sentinela.');
     expect(text).not.toContain('Nada bloqueia o atendimento');
     expect(await sidebar(page).getByTestId('configuration').count()).toBe(0);
     await done(watched);
@@ -81,7 +85,7 @@ describe('a fresh install with no IDs', () => {
     const list = await sidebar(page).getByTestId('configuration').innerText();
     expect(list).toContain('“ID do campo CNPJ da sessão” está vazio: a verificação que depende dele está desligada.');
     expect(list).not.toContain('cnpjFieldId');
-    expect(await sidebar(page).innerText()).toContain('Verificações desligadas: CNPJ, O.S. antes de Em Espera, TicketId da sessão, Catálogo de Serviços. Veja a Configuração abaixo.');
+    expect(await sidebar(page).innerText()).toContain('Verificações desligadas: CNPJ, O.S. antes de Em espera, TicketId da sessão, Catálogo de Serviços. Veja a Configuração abaixo.');
     await done(watched);
   });
 });

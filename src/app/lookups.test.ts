@@ -18,12 +18,12 @@ describe('a macro re-created or renamed mid-session', () => {
     // An admin deletes macro 33 and creates it again: Zendesk gives it a new id.
     const pending = model.scenario.macros.find((macro) => macro.id === 33)!;
     model.scenario.macros = [...model.scenario.macros.filter((macro) => macro.id !== 33), { ...pending, id: 77 }];
-    expect((await sentinela.applyProcedure('registrationPending', {}, true)).status).toBe('applied');
+    expect((await sentinela.applyProcedure('registrationPending', {}, null)).status).toBe('applied');
     expect(macroInvokes(client)).toEqual([33, 77]);
     expect(requests(client)).toHaveLength(2);
     // The next ticket of the session finds the new id in the cache: no request, no failed invoke.
     const next = await startScenario('03-financial-pending', { store, edit: (s) => void (s.macros = model.scenario.macros) });
-    expect((await next.sentinela.applyProcedure('registrationPending', {}, true)).status).toBe('applied');
+    expect((await next.sentinela.applyProcedure('registrationPending', {}, null)).status).toBe('applied');
     expect([macroInvokes(next.client), requests(next.client)]).toEqual([[77], []]);
   });
 
@@ -31,7 +31,7 @@ describe('a macro re-created or renamed mid-session', () => {
     const { client, model, sentinela } = await startScenario('03-financial-pending');
     await until(() => sentinela.getState().macros.macroRegistrationPending?.state, (s) => s === 'done');
     model.scenario.macros = model.scenario.macros.map((macro) => (macro.id === 33 ? { ...macro, id: 78, title: 'Pendência (nova)' } : macro));
-    expect((await sentinela.applyProcedure('registrationPending', {}, true)).status).toBe('failed');
+    expect((await sentinela.applyProcedure('registrationPending', {}, null)).status).toBe('failed');
     expect(macroInvokes(client)).toEqual([33]);
     expect(sentinela.getState().notices.at(-1)).toMatchObject({ tone: 'error', text: { key: 'notice.actionFailed', params: { action: 'macro' } } });
     const lookup = sentinela.getState().macros.macroRegistrationPending;
@@ -40,7 +40,7 @@ describe('a macro re-created or renamed mid-session', () => {
 
   it('a failure that is not about the macro (the same id found again) is reported, not retried', async () => {
     const { client, sentinela } = await startScenario('03-financial-pending', { edit: (s) => void (s.faults.failingActions = ['macro']) });
-    expect((await sentinela.applyProcedure('registrationPending', {}, true)).status).toBe('failed');
+    expect((await sentinela.applyProcedure('registrationPending', {}, null)).status).toBe('failed');
     expect(macroInvokes(client)).toEqual([33]);
   });
 });

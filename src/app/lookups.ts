@@ -25,7 +25,7 @@ export function createLookups(client: ZafClient, store: StateStore, options: Loo
   const loaded = () => (loading ??= import('./restLookups').then(({ createRestLookups }) => createRestLookups(client, store, options)));
   return {
     /** The organizations of the session CNPJ, for a ticket without organization (001 "Organização em branco"). */
-    organization: (call?: { refresh?: boolean }) => void loaded().then((lookups) => lookups.organization(call)),
+    organization: (call?: { refresh?: boolean; evenWithOrganization?: boolean }) => void loaded().then((lookups) => lookups.organization(call)),
     /**
      * The macro a title setting names, looked up now if not yet (a look-up under way is awaited): resolves
      * to what was found, or null when the look-up failed (the state says why) or the setting is empty.
@@ -45,7 +45,11 @@ export function createLookups(client: ZafClient, store: StateStore, options: Loo
      */
     readNotes: (call?: { deadlineMs?: number; refresh?: boolean; all?: boolean }): Promise<SavedComment[] | null> => loaded().then((lookups) => lookups.readNotes(call)),
     /** Every look-up this view needs at startup. */
-    all: () => void loaded().then((lookups) => lookups.all()),
+    all: () =>
+      void loaded().then((lookups) => {
+        lookups.all();
+        store.update({ lookupsStarted: true });
+      }),
     /** "Try again": every look-up this view has made is read from Zendesk again, past any cache. */
     retry: () => void loaded().then((lookups) => lookups.retry()),
   };

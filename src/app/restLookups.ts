@@ -7,6 +7,8 @@ import { MACRO_SETTINGS, type MacroAnswer, type MacroSetting } from '../domain/m
 import { guardCanApply, savedNoteFound } from '../domain/saveGuard';
 import type { StateStore } from './state';
 import type { LookupOptions } from './lookups';
+// Look-up failures and waits are said with texts first paint never shows: they load with this chunk.
+import '../laterTexts';
 
 type Slot = 'organizationSearch' | 'savedComments' | MacroSetting;
 
@@ -54,12 +56,19 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
     );
   }
 
-  /** The organizations of the session CNPJ, for a ticket without organization (001 "Organização em branco"). */
-  function organization(call: { refresh?: boolean } = {}) {
+  /** Whether the agent asked for the session CNPJ's organization on a ticket that has another one. */
+  let evenWithOrganization = false;
+
+  /**
+   * The organizations of the session CNPJ: by itself for a ticket without organization (001 "Organização
+   * em branco"); on the agent's request (`evenWithOrganization`) when the ticket's organization has another CNPJ.
+   */
+  function organization(call: { refresh?: boolean; evenWithOrganization?: boolean } = {}) {
+    if (call.evenWithOrganization) evenWithOrganization = true;
     const { context, settings } = store.get();
     const cnpjKey = settings.orgCnpjField;
     const cnpj = context ? sessionCnpj(context, settings) : null;
-    if (!context || context.ticket.organization || !cnpjKey || cnpj?.kind !== 'valid') {
+    if (!context || (context.ticket.organization && !evenWithOrganization) || !cnpjKey || cnpj?.kind !== 'valid') {
       started.set('organizationSearch', (started.get('organizationSearch') ?? 0) + 1);
       store.update({ organizationSearch: { state: 'idle' } });
       return;

@@ -47,7 +47,12 @@ export function registerSaveHook(client: ZafClient, store: StateStore, lookups: 
     if (sent && savedComments.state === 'done' && sent.text.trim() !== '') {
       store.update({ savedComments: { ...savedComments, value: [...savedComments.value, { body: sent.text, public: !sent.internal }] } });
     }
-    store.updateTicket({ savedStatus: context.ticket.status, draft: { text: '', internal: context.ticket.draft.internal } });
+    const { ticket } = context;
+    store.updateTicket({
+      savedStatus: ticket.status,
+      saved: { subject: ticket.subject, fields: { ...ticket.fields }, formId: ticket.formId },
+      draft: { text: '', internal: ticket.draft.internal },
+    });
     lookups.comments(); // a ticket taken off hold can be refused again: read its notes now
   }
 

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { FAST_POLICY, memoryStore, server, startScenario, until } from '../../harness/testing';
 import { computeFindings } from '../domain/findings';
 import type { SentinelaState } from './sentinela';
+import type { Scenario } from '../../harness/scenario';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
@@ -29,7 +30,7 @@ describe('startup', () => {
     const pending = await startScenario('03-financial-pending', { store });
     await until(() => pending.sentinela.getState().macros.macroRegistrationPending?.state, (s) => s === 'done');
     expect(requests(pending.client)).toEqual([`/api/v2/macros/search.json?query=${encodeURIComponent('3. Atendimento Whatsapp - Pendência no Cadastro do Cliente (oficial)')}&only_viewable=true&per_page=100`]);
-    expect((await pending.sentinela.applyProcedure('registrationPending', {}, true)).status).toBe('applied');
+    expect((await pending.sentinela.applyProcedure('registrationPending', {}, null)).status).toBe('applied');
     const again = await startScenario('03-financial-pending', { store });
     await until(() => again.sentinela.getState().macros.macroRegistrationPending?.state, (s) => s === 'done');
     expect([requests(pending.client).length, requests(again.client)]).toEqual([1, []]);
@@ -74,7 +75,7 @@ describe('ticket.save', () => {
     await until(() => fresh.sentinela.getState().savedComments.state, (s) => s === 'done');
     fresh.client.agentSet('ticket.status', 'hold');
     await until(() => fresh.sentinela.getState().context?.ticket.status, (s) => s === 'hold');
-    expect(await fresh.client.save()).toEqual({ allowed: false, message: 'Sentinela: o ticket não pode ser salvo assim.\n• Envie primeiro como Aberto e depois altere para Em Espera.' });
+    expect(await fresh.client.save()).toEqual({ allowed: false, message: 'Sentinela: o ticket não pode ser salvo assim.\n• Envie primeiro como Aberto e depois altere para Em espera.' });
     fresh.client.agentSet('ticket.status', 'open');
     await until(() => fresh.sentinela.getState().context?.ticket.status, (s) => s === 'open');
     expect((await fresh.client.save()).allowed).toBe(true);
@@ -145,58 +146,110 @@ describe('ticket.save', () => {
 });
 
 describe('actions', () => {
-  it('applies a procedure once, even on a double click', async () => {
+  const acts = (client: { calls: { kind: string; target: string; args: unknown[] }[] }) =>
+    client.calls.filter((c) => c.kind === 'set' || (c.kind === 'invoke' && c.target !== 'resize')).map((c) => [c.kind, c.target, ...c.args]);
+
+  it('applies a procedure once, even on a double click, after one batched re-read of what it touches', async () => {
     const { client, sentinela } = await startScenario('03-financial-pending');
     await until(() => sentinela.getState().macros.macroRegistrationPending?.state, (s) => s === 'done');
-    const outcomes = await Promise.all([sentinela.applyProcedure('registrationPending', {}, true), sentinela.applyProcedure('registrationPending', {}, true)]);
-    const again = await sentinela.applyProcedure('registrationPending', {}, true);
+    const outcomes = await Promise.all([sentinela.applyProcedure('registrationPending', {}, null), sentinela.applyProcedure('registrationPending', {}, null)]);
+    const again = await sentinela.applyProcedure('registrationPending', {}, null);
     expect([...outcomes, again].map((o) => o.status).sort()).toEqual(['applied', 'busy', 'busy']);
-    const acts = client.calls.filter((c) => c.kind === 'set' || (c.kind === 'invoke' && c.target !== 'resize'));
-    expect(acts.map((c) => [c.kind, c.target, c.args])).toEqual([
-      ['invoke', 'macro', [33]],
-      ['set', 'ticket.subject', ['Whats - Pendência no Cadastro']],
-      ['set', 'ticket.status', ['solved']],
+    expect(acts(client)).toEqual([
+      ['invoke', 'macro', 33],
+      ['set', 'ticket.subject', 'Whats - Pendência no Cadastro'],
+      ['set', 'ticket.status', 'solved'],
     ]);
+    expect(client.calls.filter((c) => c.kind === 'get').map((c) => c.target)).toEqual([expect.stringMatching(/^ticket\.id,/), 'ticket.comment.text,ticket.comment.type,ticket.subject,ticket.status']);
+    // Honest notice, from the calls that succeeded; the finding's action is done.
+    expect(sentinela.getState().notices.at(-1)?.details?.map((d) => d.key)).toEqual(['done.macro', 'done.subject', 'done.status']);
+    expect(sentinela.getState().done['procedure:registrationPending']?.done).toHaveLength(3);
   });
 
   it('a procedure clicked before the macros list arrives waits for it, then applies', async () => {
     const { client, sentinela } = await startScenario('03-financial-pending', { edit: (s) => void (s.faults.requests = [{ match: '/api/v2/macros', kind: 'slow', delayMs: 100, status: 500, times: 1 }]) });
     await until(() => sentinela.getState().macros.macroRegistrationPending?.state, (s) => s === 'loading');
-    expect((await sentinela.applyProcedure('registrationPending', {}, true)).status).toBe('applied');
+    expect((await sentinela.applyProcedure('registrationPending', {}, null)).status).toBe('applied');
     expect(client.calls.find((c) => c.kind === 'invoke' && c.target === 'macro')?.args).toEqual([33]);
   });
 
   it('a one-click action that cannot apply says why', async () => {
     const { sentinela } = await startScenario('03-financial-pending', { edit: (s) => void (s.macros = []) });
-    expect((await sentinela.applyProcedure('registrationPending', {}, true, { announce: true })).status).toBe('invalid');
+    expect((await sentinela.applyProcedure('registrationPending', {}, null, { announce: true })).status).toBe('invalid');
     expect(sentinela.getState().notices.at(-1)).toMatchObject({ tone: 'error', text: { key: 'notice.notApplied' }, details: [{ key: 'config.macro.missing' }] });
   });
 
-  it('asks before replacing a typed title, and applies only once confirmed', async () => {
+  it('no question when only the procedure’s own subject changes: the stored title becomes the customer’s question', async () => {
     const { client, sentinela } = await startScenario('02-helpdesk-distribuidor');
-    const asked = await sentinela.applyProcedure('positionRequest', { ticketNumber: '4410' }, false);
-    expect(asked).toEqual({ status: 'confirm', replaces: [{ what: { key: 'replace.subject' }, current: 'Dúvida sobre rotina 1432' }] });
-    expect(client.calls.filter((c) => c.kind === 'set')).toEqual([]);
-    expect((await sentinela.applyProcedure('positionRequest', { ticketNumber: '4410' }, true)).status).toBe('applied');
-    expect(client.calls.filter((c) => c.kind === 'set').map((c) => c.args[0])).toEqual(['Posicionamento do ticket 4410']);
+        expect((await sentinela.applyProcedure('closeWhatsapp', { question: 'Como gerar o relatório?' }, null)).status).toBe('applied');
+    expect(acts(client)).toEqual([
+      ['invoke', 'macro', 31],
+      ['set', 'ticket.subject', 'Como gerar o relatório?'],
+    ]);
   });
 
-  it.each(['closeWhatsapp', 'transferN2', 'registrationPending', 'positionRequest', 'openOsBematech'] as const)(
-    'nothing lost: %s asks first when it would change the typed title or draft, and applies nothing until confirmed',
-    async (procedure) => {
-      const { client, model, sentinela } = await startScenario('01-prime-gold-clean', {
-        edit: (s) => void (s.draft = { text: 'Rascunho do agente', type: 'publicReply' }),
-      });
-      const values = { question: 'Dúvida', contato: 'Maria', telefone: '11 98888-7777', resumo: 'Resumo', ticketNumber: '4410' };
-      const outcome = await sentinela.applyProcedure(procedure, values, false);
-      expect(outcome.status).toBe('confirm');
-      expect(client.calls.filter((c) => c.kind === 'set' || (c.kind === 'invoke' && c.target !== 'resize'))).toEqual([]);
-      expect([model.scenario.draft.text, model.ticket.subject]).toEqual(['Rascunho do agente', 'Erro ao emitir nota fiscal']);
-      expect((await sentinela.applyProcedure(procedure, values, true)).status).toBe('applied');
-      // What the agent typed in the draft is kept: procedures append to it, never overwrite it.
-      expect(model.scenario.draft.text.startsWith('Rascunho do agente')).toBe(true);
-    },
-  );
+  it('asks before replacing a title the agent typed, names it, and applies only once answered', async () => {
+    const { client, sentinela } = await startScenario('02-helpdesk-distribuidor');
+    client.agentSet('ticket.subject', 'Título que o agente digitou');
+    await until(() => sentinela.getState().context?.ticket.subject, (s) => s === 'Título que o agente digitou');
+    const asked = await sentinela.applyProcedure('positionRequest', { ticketNumber: '4410' }, null);
+    expect(asked).toEqual({ status: 'confirm', losses: [{ target: 'subject', kind: 'replaced', current: 'Título que o agente digitou', next: 'Posicionamento do ticket 4410', by: 'app' }] });
+    expect(acts(client)).toEqual([]);
+    expect((await sentinela.applyProcedure('positionRequest', { ticketNumber: '4410' }, asked.status === 'confirm' ? asked.losses : null)).status).toBe('applied');
+    expect(client.calls.filter((c) => c.kind === 'set').map((c) => c.args[0])).toEqual(['Posicionamento do ticket 4410', 'dist_winthor_99_007_posicionamento']);
+  });
+
+  it('asks again when the agent typed something new after the question', async () => {
+    const { client, sentinela } = await startScenario('02-helpdesk-distribuidor');
+    client.agentSet('ticket.subject', 'Primeiro');
+    await until(() => sentinela.getState().context?.ticket.subject, (s) => s === 'Primeiro');
+    const asked = await sentinela.applyProcedure('positionRequest', { ticketNumber: '4410' }, null);
+    client.agentSet('ticket.subject', 'Segundo');
+    const again = await sentinela.applyProcedure('positionRequest', { ticketNumber: '4410' }, asked.status === 'confirm' ? asked.losses : null);
+    expect(again).toMatchObject({ status: 'confirm', losses: [{ current: 'Segundo' }] });
+    expect(acts(client)).toEqual([]);
+  });
+
+  it('a macro that appends to the draft: a question naming the draft, which stays', async () => {
+    const { model, sentinela } = await startScenario('01-prime-gold-clean', { edit: (s) => void (s.draft = { text: 'Histórico do chat colado', type: 'publicReply' }) });
+        const asked = await sentinela.applyProcedure('closeWhatsapp', { question: 'Dúvida' }, null);
+    expect(asked).toEqual({ status: 'confirm', losses: [{ target: 'draft', kind: 'appended', current: 'Histórico do chat colado', by: 'macro' }] });
+    expect((await sentinela.applyProcedure('closeWhatsapp', { question: 'Dúvida' }, asked.status === 'confirm' ? asked.losses : null)).status).toBe('applied');
+    expect(model.scenario.draft.text).toBe('Histórico do chat coladoAtendimento via WhatsApp encerrado. Histórico do chat abaixo.');
+  });
+
+  it('a rich-text draft that shows nothing is not the agent’s text: no question', async () => {
+    const { sentinela } = await startScenario('01-prime-gold-clean', { edit: (s) => void (s.draft = { text: '<p><br></p>', type: 'publicReply' }) });
+        expect((await sentinela.applyProcedure('closeWhatsapp', { question: 'Dúvida' }, null)).status).toBe('applied');
+  });
+
+  it.each([
+    ['the subject', 'closeWhatsapp', 'ticket.subject', { target: 'subject', kind: 'unreadable' }],
+    ['the draft', 'transferN2', 'ticket.comment.text', { target: 'draft', kind: 'unreadable' }],
+    ['Marca', 'openOsBematech', 'ticket.customField:custom_field_360004', { target: 'field:360004', kind: 'unreadable' }],
+  ] as const)('%s unreadable: asked, never overwritten', async (_name, procedure, path, loss) => {
+    const { client, sentinela } = await startScenario('01-prime-gold-clean', { edit: (s) => void (s.faults = { ...s.faults, unreadablePaths: [...s.faults.unreadablePaths, path] }) });
+        const values = { question: 'Dúvida', contato: 'Maria', telefone: '11 98888-7777', resumo: 'Resumo' };
+    const outcome = await sentinela.applyProcedure(procedure, values, null);
+    expect(outcome.status).toBe('confirm');
+    expect(outcome.status === 'confirm' && outcome.losses).toContainEqual(expect.objectContaining(loss));
+    expect(acts(client)).toEqual([]);
+  });
+
+  it('a macro whose own actions set the subject: asked when the agent typed the title, not when it is the stored one', async () => {
+    const withSubject = (s: Scenario) => void s.macros.find((m) => m.id === 32)!.actions.push({ field: 'subject', value: 'N2: análise' });
+    const values = { contato: 'Maria', telefone: '11 98888-7777', resumo: 'Resumo' };
+    const stored = await startScenario('01-prime-gold-clean', { edit: withSubject });
+    expect((await stored.sentinela.applyProcedure('transferN2', values, null)).status).toBe('applied');
+
+    const typed = await startScenario('01-prime-gold-clean', { edit: withSubject });
+    typed.client.agentSet('ticket.subject', 'Título do agente');
+    await until(() => typed.sentinela.getState().context?.ticket.subject, (s) => s === 'Título do agente');
+    expect(await typed.sentinela.applyProcedure('transferN2', values, null)).toEqual({
+      status: 'confirm',
+      losses: [{ target: 'subject', kind: 'replaced', current: 'Título do agente', next: 'N2: análise', by: 'macro' }],
+    });
+  });
 
   it('makes the top requester the requester and keeps the chat requester in CC', async () => {
     const { client, sentinela, model } = await startScenario('04-no-organization');
@@ -204,10 +257,10 @@ describe('actions', () => {
     const match = search.state === 'done' ? search.value.matches[0] : null;
     expect(match?.topRequester).toMatchObject({ name: 'Beatriz Ramos', email: 'beatriz@gamma.example' });
     expect([match?.ticketCount, match?.window]).toEqual([3, { counted: 5, complete: true }]);
-    expect(await sentinela.adoptRequester(match!.topRequester!)).toBe(true);
-    expect(client.calls.filter((c) => c.kind === 'set' || c.kind === 'invoke').filter((c) => c.target !== 'resize').map((c) => [c.target, c.args])).toEqual([
-      ['ticket.collaborators.add', [{ email: 'cliente.chat@gmail.example' }]],
-      ['ticket.requester', [{ email: 'beatriz@gamma.example' }]],
+    expect(await sentinela.adoptRequester(match!.topRequester!, match!.organization.id)).toBe(true);
+    expect(acts(client)).toEqual([
+      ['invoke', 'ticket.collaborators.add', { email: 'cliente.chat@gmail.example' }],
+      ['set', 'ticket.requester', { email: 'beatriz@gamma.example' }],
     ]);
     expect(model.ticket.collaborator_ids).toEqual([30]);
     await until(() => sentinela.getState().context?.ticket.organization?.id, (id) => id === 80);
@@ -216,11 +269,42 @@ describe('actions', () => {
     expect(client.calls.filter((c) => c.kind === 'get').map((c) => c.target)).toEqual([expect.stringMatching(/^ticket\.id,/), 'ticket.requester,ticket.organization']);
   });
 
-  it('names a failed set and keeps working', async () => {
+  it('a chat requester without e-mail stays in CC by user id, and the notice says so', async () => {
+    const { client, sentinela, model } = await startScenario('04-no-organization', { edit: (s) => void (s.users.find((u) => u.id === 30)!.email = null) });
+    const search = await until(() => sentinela.getState().organizationSearch, (s) => s.state === 'done');
+    const match = search.state === 'done' ? search.value.matches[0] : null;
+    expect(await sentinela.adoptRequester(match!.topRequester!, match!.organization.id)).toBe(true);
+    expect(acts(client)[0]).toEqual(['invoke', 'ticket.collaborators.add', { id: 30 }]);
+    expect(model.ticket.collaborator_ids).toEqual([30]);
+    expect(sentinela.getState().notices.at(-1)).toMatchObject({ tone: 'success', details: [{ key: 'done.cc' }, { key: 'done.requester' }] });
+  });
+
+  it('a CC that ZAF refuses: nothing more is done, and the notice says what was not', async () => {
+    const { client, sentinela } = await startScenario('04-no-organization', { edit: (s) => void (s.faults = { ...s.faults, failingActions: ['ticket.collaborators.add'] }) });
+    const search = await until(() => sentinela.getState().organizationSearch, (s) => s.state === 'done');
+    const match = search.state === 'done' ? search.value.matches[0] : null;
+    expect(await sentinela.adoptRequester(match!.topRequester!, match!.organization.id)).toBe(false);
+    expect(client.calls.filter((c) => c.kind === 'set')).toEqual([]);
+    expect(sentinela.getState().notices.at(-1)?.details?.map((d) => d.key)).toEqual(['notice.errorText', 'notice.notDoneStep', 'notice.notDoneStep']);
+  });
+
+  it('names a failed set, says what was done before it, and keeps working', async () => {
     const { sentinela } = await startScenario('10-position-request', { edit: (s) => void (s.faults.failingActions = ['ticket.subject']) });
-    expect((await sentinela.applyProcedure('positionRequest', { ticketNumber: '4410' }, true)).status).toBe('failed');
+    expect((await sentinela.applyProcedure('positionRequest', { ticketNumber: '4410' }, null)).status).toBe('failed');
     expect(sentinela.getState().notices.at(-1)).toMatchObject({ tone: 'error', text: { key: 'notice.actionFailed', params: { action: 'ticket.subject' } } });
+    expect(sentinela.getState().done).toEqual({});
     expect(sentinela.getState().busy).toBeNull();
+  });
+
+  it('position request: the number from the first comment, the title and the catalog path in one action', async () => {
+    const { client, sentinela } = await startScenario('10-position-request');
+    const { procedureInputs } = await import('../domain/procedures');
+    expect(procedureInputs('positionRequest', sentinela.getState().context!)[0].initial).toBe('4410');
+    expect((await sentinela.applyProcedure('positionRequest', { ticketNumber: '4410' }, null)).status).toBe('applied');
+    expect(acts(client)).toEqual([
+      ['set', 'ticket.subject', 'Posicionamento do ticket 4410'],
+      ['set', 'ticket.customField:custom_field_360003', 'dist_winthor_99_007_posicionamento'],
+    ]);
   });
 });
 
@@ -256,7 +340,7 @@ describe('live updates and faults', () => {
     expect(findingIds(state)).toContain('block:noOrganization');
     expect(state.settingsIssues).toEqual([]);
     // Macros are looked up only when needed: a procedure applied now fails to find its macro, and says why.
-    expect((await sentinela.applyProcedure('closeWhatsapp', { question: 'Dúvida' }, true)).status).toBe('invalid');
+    expect((await sentinela.applyProcedure('closeWhatsapp', { question: 'Dúvida' }, null)).status).toBe('invalid');
     expect(findingIds(sentinela.getState())).toContain('warn:macrosUnavailable'); // an outage, not configuration
   });
 

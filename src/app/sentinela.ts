@@ -7,7 +7,8 @@ import { createStateStore } from './state';
 import { createLookups, type LookupOptions } from './lookups';
 import { listenToTicket } from './events';
 import { registerSaveHook } from './saveHook';
-import { createActions } from './actions';
+import type { Actions } from './actions';
+import type { MacroSetting } from '../domain/macros';
 
 export type { Notice, SentinelaState } from './state';
 export type { ApplyOutcome } from './actions';
@@ -21,7 +22,9 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
   const store = createStateStore();
   const lookups = createLookups(client, store, options);
   const saveHook = registerSaveHook(client, store, lookups);
-  const actions = createActions(client, store, lookups);
+  // What a click does is not needed for first paint: it loads right after it (and a click waits for it).
+  let actionsLoading: Promise<Actions> | null = null;
+  const actions = () => (actionsLoading ??= import('./actions').then(({ createActions }) => createActions(client, store, lookups)));
   /** What the installation handed the app at start (metadata), and the events of its configured fields. */
   let installation: { settings: Record<string, unknown>; id: number | null } = { settings: {}, id: null };
   let listenToFields: (settings?: Settings) => void = () => undefined;
@@ -39,6 +42,7 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
       const translate = locale === 'pt-BR' ? store.get().translate : createTranslate(await loadDictionary(locale).catch(() => DEFAULT_DICTIONARY));
       store.update({ context, translate, phase: 'ready' });
       lookups.all();
+      void actions();
     } catch (error) {
       store.update({ phase: 'failed' });
       store.notify('error', msg('app.startFailed'), [msg('notice.errorText', { error: error instanceof Error ? error.message : String(error) })]);
@@ -64,7 +68,13 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     dismissNotice: store.dismissNotice,
     /** Reads every look-up of this view from Zendesk again, past the caches. */
     retryLookups: lookups.retry,
-    ...actions,
+    applyProcedure: (...args: Parameters<Actions['applyProcedure']>) => actions().then((loaded) => loaded.applyProcedure(...args)),
+    adoptRequester: (...args: Parameters<Actions['adoptRequester']>) => actions().then((loaded) => loaded.adoptRequester(...args)),
+    setField: (...args: Parameters<Actions['setField']>) => actions().then((loaded) => loaded.setField(...args)),
+    /** The session CNPJ's organization, looked up on the agent's request (CNPJ of another company). */
+    searchSessionOrganization: () => lookups.organization({ evenWithOrganization: true }),
+    /** The macro a title setting names, looked up now if not yet (a procedure's preview needs it). */
+    lookUpMacro: (setting: MacroSetting) => void lookups.macro(setting),
   };
 }
 

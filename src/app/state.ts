@@ -5,6 +5,13 @@ import type { Message } from '../domain/message';
 import { DEFAULT_SETTINGS, type Settings, type SettingsIssue } from '../settings';
 import { createTranslate, DEFAULT_DICTIONARY, type Translate } from '../i18n';
 
+/** The done state of a one-click action (see SentinelaState.done). */
+export const procedureKey = (id: string) => `procedure:${id}`;
+export const adoptKey = (organizationId: number) => `adoptRequester:${organizationId}`;
+
+/** How long a success notice stays (what the app did; errors and warnings stay until dismissed). */
+export const SUCCESS_NOTICE_MS = 6000;
+
 export interface Notice {
   id: number;
   tone: 'success' | 'warning' | 'error';
@@ -19,6 +26,8 @@ export interface SentinelaState {
   settings: Settings;
   settingsIssues: SettingsIssue[];
   context: TicketContext | null;
+  /** The REST look-ups of this view have been started (their chunk loads after first paint; until then each is 'idle'). */
+  lookupsStarted: boolean;
   organizationSearch: Lookup<OrganizationSearch>;
   /** Each title setting's macro candidates, looked up only once needed. */
   macros: MacroLookups;
@@ -26,6 +35,11 @@ export interface SentinelaState {
   notices: Notice[];
   /** The action under way: a second click while it runs does nothing. */
   busy: string | null;
+  /**
+   * One-click actions already applied to this ticket, by key (procedure:<id>, adoptRequester:<org>),
+   * with what was done: the finding shows it instead of the button, so nothing is applied twice.
+   */
+  done: Record<string, { done: Message[]; at: number }>;
   translate: Translate;
 }
 
@@ -38,7 +52,10 @@ export interface StateStore {
   update(patch: Partial<SentinelaState>): void;
   /** Patches the ticket of the context, when there is one. */
   updateTicket(patch: Partial<TicketContext['ticket']>): void;
-  /** Adds a notice (the last four are kept). */
+  /**
+   * Adds a notice (the last three are kept). A success replaces the previous success and closes by
+   * itself after `SUCCESS_NOTICE_MS`; warnings and errors stay until dismissed.
+   */
   notify(tone: Notice['tone'], text: Message, details?: Message[]): void;
   dismissNotice(id: number): void;
   subscribe(listener: () => void): () => void;
@@ -51,11 +68,13 @@ export function createStateStore(): StateStore {
     settings: DEFAULT_SETTINGS,
     settingsIssues: [],
     context: null,
+    lookupsStarted: false,
     organizationSearch: { state: 'idle' },
     macros: {},
     savedComments: { state: 'idle' },
     notices: [],
     busy: null,
+    done: {},
     translate: createTranslate(DEFAULT_DICTIONARY),
   };
   let noticeId = 0;
@@ -72,7 +91,10 @@ export function createStateStore(): StateStore {
     },
     notify(tone, text, details) {
       noticeId += 1;
-      update({ notices: [...state.notices.slice(-3), { id: noticeId, tone, text, ...(details ? { details } : {}) }] });
+      const id = noticeId;
+      const kept = tone === 'success' ? state.notices.filter((notice) => notice.tone !== 'success') : state.notices;
+      update({ notices: [...kept.slice(-2), { id, tone, text, ...(details ? { details } : {}) }] });
+      if (tone === 'success') setTimeout(() => update({ notices: state.notices.filter((notice) => notice.id !== id) }), SUCCESS_NOTICE_MS);
     },
     dismissNotice: (id) => update({ notices: state.notices.filter((notice) => notice.id !== id) }),
     subscribe(listener) {

@@ -34,7 +34,11 @@ describe('computeFindings', () => {
   describe('financial pending', () => {
     it.each([['Sim'], ['sim'], ['SIM'], [' Sim '], [true], ['true']])('%s blocks, with the script and the one-click action', (value) => {
       const [first] = findings(withOrg({ pendencia_financeira: value }));
-      expect(first).toMatchObject({ id: 'financialPending', severity: 'block', actions: [{ kind: 'procedure', procedure: 'registrationPending' }] });
+      expect(first).toMatchObject({
+        id: 'financialPending',
+        severity: 'block',
+        actions: [{ kind: 'copyText', text: { key: 'customer.financialPending' } }, { kind: 'procedure', procedure: 'registrationPending' }],
+      });
       expect(first.details?.map((detail) => detail.key)).toEqual(['finding.financialPending.script', 'finding.financialPending.portal', 'finding.financialPending.then']);
     });
     it.each([['Não'], ['nao'], ['NÃO'], [false], [''], [null]])('%s does not block', (value) => {
@@ -100,6 +104,17 @@ describe('computeFindings', () => {
       expect(findings(withSession('12abc34501de35', '12.ABC.345/01DE-35')).some((f) => f.id === 'cnpj')).toBe(false);
       expect(findings(withSession('12.ABC.345/99DE-35'.replace('99', '01'), '12.ABC.345/01DE-35')).some((f) => f.id === 'cnpj')).toBe(false);
     });
+    it('every CNPJ block says what to check next; another company offers the search by the session CNPJ, then its result', () => {
+      expect(findings(withSession('11.222.333/0001-82')).find((f) => f.id === 'cnpj')?.details).toEqual([{ key: 'finding.cnpj.invalidNext' }]);
+      const different = withSession('45.287.033/0001-00');
+      expect(findings(different).find((f) => f.id === 'cnpj')).toMatchObject({ details: [{ key: 'finding.cnpj.differentNext' }], actions: [{ kind: 'searchOrganization' }] });
+      const found = { organization: organization({ cnpj: '45.287.033/0001-00' }, 'Alfa'), topRequester: { id: 10, name: 'João', email: 'j@x.example' }, ticketCount: 2, window: { counted: 2, complete: true } };
+      const after = findings(different, { organizationSearch: { state: 'done', value: { matches: [found], total: 1 } } }).find((f) => f.id === 'cnpj');
+      expect(after?.details?.map((d) => d.key)).toEqual(['finding.cnpj.differentNext', 'finding.noOrganization.foundAll']);
+      expect(after?.actions).toEqual([{ kind: 'adoptRequester', organizationId: 77, user: found.topRequester }]);
+      expect(findings(different, { organizationSearch: { state: 'loading' } }).find((f) => f.id === 'cnpj')?.actions).toBeUndefined();
+    });
+
     it('warns when the organization has no CNPJ or an invalid one', () => {
       expect(findings(withSession('11222333000181', '')).find((f) => f.id === 'cnpj')?.text.key).toBe('finding.cnpj.organizationMissing');
       expect(findings(withSession('11222333000181', '123')).find((f) => f.id === 'cnpj')?.text.key).toBe('finding.cnpj.organizationInvalid');

@@ -14,7 +14,11 @@ export type FindingAction =
   | { kind: 'procedure'; procedure: 'registrationPending' }
   | { kind: 'adoptRequester'; organizationId: number; user: Person }
   /** Reads the look-ups that failed from Zendesk again, past every cache. */
-  | { kind: 'retry' };
+  | { kind: 'retry' }
+  /** Look the session CNPJ's organization up (the no-organization search, on request). */
+  | { kind: 'searchOrganization' }
+  /** Copy a customer-facing text to paste in the chat. */
+  | { kind: 'copyText'; label: Message; text: Message };
 
 export interface Finding {
   id: string;
@@ -66,6 +70,11 @@ function lookupFailure(reason: FailureReason): Message {
   return msg(`failure.${reason}`);
 }
 
+/**
+ * 001 step 3.1/3.2: who does what. The customer calls the CST (and, without access to Administrativo e
+ * Financeiro, the Assessoria ao Portal); the agent sends them that message, applies the pending macro
+ * and closes the ticket with its title.
+ */
 function financialFinding(context: TicketContext, settings: Settings): Finding[] {
   if (!financialPending(context, settings)) return [];
   return [
@@ -73,8 +82,11 @@ function financialFinding(context: TicketContext, settings: Settings): Finding[]
       id: 'financialPending',
       severity: 'block',
       text: msg('finding.financialPending.title'),
-      details: [msg('finding.financialPending.script'), msg('finding.financialPending.portal'), msg('finding.financialPending.then', { title: settings.titleRegistrationPending ?? '' })],
-      actions: [{ kind: 'procedure', procedure: 'registrationPending' }],
+      details: [msg('finding.financialPending.script'), msg('finding.financialPending.portal'), msg('finding.financialPending.then')],
+      actions: [
+        { kind: 'copyText', label: msg('action.copyCustomerMessage'), text: msg('customer.financialPending') },
+        { kind: 'procedure', procedure: 'registrationPending' },
+      ],
     },
   ];
 }
@@ -89,6 +101,30 @@ function topRequesterText(match: OrganizationMatch): Message {
   return msg(match.window.complete ? 'finding.noOrganization.foundAll' : 'finding.noOrganization.foundRecent', params);
 }
 
+/**
+ * The search by the session CNPJ, said as a finding's details and actions: searching, failed (with "try
+ * again"), none (with where to look next), or each organization found with its top requester and the
+ * action that makes them the requester.
+ */
+function organizationSearchView(search: Lookup<OrganizationSearch>, cnpj: string): Pick<Finding, 'details' | 'actions'> {
+  switch (search.state) {
+    case 'idle':
+    case 'loading':
+      return { details: [search.state === 'loading' && search.waitingSeconds ? msg('lookup.waiting', { seconds: search.waitingSeconds }) : msg('finding.noOrganization.searching', { cnpj })] };
+    case 'failed':
+      return { details: [msg('finding.noOrganization.searchFailed', { cnpj }), lookupFailure(search.reason)], actions: [{ kind: 'retry' }] };
+    case 'done': {
+      const { matches, total } = search.value;
+      if (total === 0) return { details: [msg('finding.noOrganization.noneFound', { cnpj }), msg('finding.noOrganization.noneFoundNext')] };
+      const details = matches.map(topRequesterText);
+      if (total > 1) details.unshift(msg('finding.noOrganization.several', { count: total }));
+      if (total > matches.length) details.push(msg('finding.noOrganization.notLooked', { count: total - matches.length }));
+      const actions = matches.flatMap((match) => (match.topRequester ? [{ kind: 'adoptRequester' as const, organizationId: match.organization.id, user: match.topRequester }] : []));
+      return { details, actions };
+    }
+  }
+}
+
 function organizationFinding(input: FindingsInput): Finding[] {
   const { context, settings, organizationSearch } = input;
   if (context.ticket.organization) return [];
@@ -98,41 +134,20 @@ function organizationFinding(input: FindingsInput): Finding[] {
     finding.details = [msg('finding.noOrganization.noCnpj')];
     return [finding];
   }
-  switch (organizationSearch.state) {
-    case 'idle':
-    case 'loading':
-      finding.details = [
-        organizationSearch.state === 'loading' && organizationSearch.waitingSeconds
-          ? msg('lookup.waiting', { seconds: organizationSearch.waitingSeconds })
-          : msg('finding.noOrganization.searching', { cnpj: session.formatted }),
-      ];
-      break;
-    case 'failed':
-      finding.details = [msg('finding.noOrganization.searchFailed', { cnpj: session.formatted }), lookupFailure(organizationSearch.reason)];
-      finding.actions = [{ kind: 'retry' }];
-      break;
-    case 'done': {
-      const { matches, total } = organizationSearch.value;
-      if (total === 0) {
-        finding.details = [msg('finding.noOrganization.noneFound', { cnpj: session.formatted })];
-        break;
-      }
-      finding.details = matches.map(topRequesterText);
-      if (total > 1) finding.details.unshift(msg('finding.noOrganization.several', { count: total }));
-      if (total > matches.length) finding.details.push(msg('finding.noOrganization.notLooked', { count: total - matches.length }));
-      finding.actions = matches.flatMap((match) =>
-        match.topRequester ? [{ kind: 'adoptRequester' as const, organizationId: match.organization.id, user: match.topRequester }] : [],
-      );
-    }
-  }
-  return [finding];
+  return [{ ...finding, ...organizationSearchView(organizationSearch, session.formatted) }];
 }
 
-function cnpjFindings(context: TicketContext, settings: Settings): Finding[] {
+/**
+ * SPEC §2.3, each with its next step: an invalid session CNPJ is checked with the customer (the app
+ * checks again when the field changes); a CNPJ of another company offers the search by the session
+ * CNPJ — the no-organization search — and its action, making that organization's user the requester.
+ */
+function cnpjFindings(input: FindingsInput): Finding[] {
+  const { context, settings } = input;
   if (settings.cnpjFieldId === null || context.unreadableFields.includes(settings.cnpjFieldId)) return [];
   const session = sessionCnpj(context, settings);
   if (session.kind === 'missing') return [{ id: 'cnpj', severity: 'warn', text: msg('finding.cnpj.missing') }];
-  if (session.kind === 'invalid') return [{ id: 'cnpj', severity: 'block', text: msg('finding.cnpj.invalid', { value: session.raw }) }];
+  if (session.kind === 'invalid') return [{ id: 'cnpj', severity: 'block', text: msg('finding.cnpj.invalid', { value: session.raw }), details: [msg('finding.cnpj.invalidNext')] }];
   if (!context.ticket.organization) return [];
   const own = organizationCnpj(context, settings);
   if (own.kind === 'missing') return [{ id: 'cnpj', severity: 'warn', text: msg('finding.cnpj.organizationMissing', { cnpj: session.formatted }) }];
@@ -142,8 +157,12 @@ function cnpjFindings(context: TicketContext, settings: Settings): Finding[] {
       return [];
     case 'branch':
       return [{ id: 'cnpj', severity: 'warn', text: msg('finding.cnpj.branch', { session: session.formatted, organization: own.formatted }) }];
-    case 'different':
-      return [{ id: 'cnpj', severity: 'block', text: msg('finding.cnpj.different', { session: session.formatted, organization: own.formatted }) }];
+    case 'different': {
+      const finding: Finding = { id: 'cnpj', severity: 'block', text: msg('finding.cnpj.different', { session: session.formatted, organization: own.formatted }), details: [msg('finding.cnpj.differentNext')] };
+      if (input.organizationSearch.state === 'idle') return [{ ...finding, actions: [{ kind: 'searchOrganization' }] }];
+      const search = organizationSearchView(input.organizationSearch, session.formatted);
+      return [{ ...finding, details: [...(finding.details ?? []), ...(search.details ?? [])], ...(search.actions ? { actions: search.actions } : {}) }];
+    }
   }
 }
 
@@ -190,7 +209,7 @@ export function computeFindings(input: FindingsInput): Finding[] {
   const findings = [
     ...financialFinding(context, settings),
     ...organizationFinding(input),
-    ...cnpjFindings(context, settings),
+    ...cnpjFindings(input),
     ...sessionTicketFinding(context, settings),
     ...walletFindings(context, settings),
     ...configurationPart(input),

@@ -44,22 +44,24 @@ export const CATALOG_OPTIONS: FieldOption[] = [
 ];
 
 export function context(ticket: Partial<Ticket> = {}, extra: Partial<Omit<TicketContext, 'ticket'>> = {}): TicketContext {
+  const base = {
+    id: 4521,
+    status: 'open',
+    savedStatus: 'open',
+    subject: 'Erro ao emitir nota',
+    description: '',
+    type: 'question',
+    formId: 11,
+    requester: { id: 9, name: 'Maria Souza', email: 'maria@example.com', phone: '+55 11 98888-7777' },
+    organization: organization(),
+    fields: { [FIELD.cnpj]: ORG_CNPJ, [FIELD.sessionTicketId]: '4521' } as Record<number, unknown>,
+    draft: { text: '', internal: false },
+    tags: [] as string[],
+    ...ticket,
+  };
   return {
-    ticket: {
-      id: 4521,
-      status: 'open',
-      savedStatus: 'open',
-      subject: 'Erro ao emitir nota',
-      description: '',
-      type: 'question',
-      formId: 11,
-      requester: { id: 9, name: 'Maria Souza', email: 'maria@example.com', phone: '+55 11 98888-7777' },
-      organization: organization(),
-      fields: { [FIELD.cnpj]: ORG_CNPJ, [FIELD.sessionTicketId]: '4521' },
-      draft: { text: '', internal: false },
-      tags: [],
-      ...ticket,
-    },
+    // Unless a test says otherwise, what the ticket shows is what Zendesk has stored.
+    ticket: { saved: { subject: base.subject, fields: { ...base.fields }, formId: base.formId }, ...base },
     fieldOptions: { [FIELD.marca]: MARCA_OPTIONS, [FIELD.familia]: FAMILIA_OPTIONS, [FIELD.catalog]: CATALOG_OPTIONS },
     unreadable: [],
     unreadablePaths: [],

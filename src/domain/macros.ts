@@ -25,6 +25,11 @@ export interface Macro {
   actions: MacroAction[];
 }
 
+/** The macro found by `findMacro`. */
+export function macroById(macros: readonly Macro[], id: number): Macro | null {
+  return macros.find((macro) => macro.id === id) ?? null;
+}
+
 /** The settings that name a macro by its title (SPEC §3). */
 export const MACRO_SETTINGS = ['macroCloseWhatsapp', 'macroTransferN2', 'macroRegistrationPending'] as const;
 export type MacroSetting = (typeof MACRO_SETTINGS)[number];

@@ -1,7 +1,7 @@
 /**
- * A user-visible text, by translation key: the domain says what, the UI says it in the agent's language.
- * A parameter may itself be a message (a setting's label, as Admin Center shows it) or a list of them
- * (said as a comma-separated list).
+ * A user-visible text, by translation key: the domain says what, the UI says it in the agent's
+ * language. A parameter may itself be a message (a status name, a field label, a setting's label as
+ * Admin Center shows it): it is translated too; a list of messages is said as a comma-separated list.
  */
 export type MessageParam = string | number | Message | readonly Message[];
 

@@ -63,7 +63,7 @@ describe('what the app writes, read back from rich text (issue 19)', () => {
     const ctx = context({ organization: organization({ cnpj, razao_social: name }), draft: { text: '', internal: true } });
     const plan = planProcedure('openOsBematech', {}, ctx, testSettings(), []);
     if (!plan.ok) throw new Error('plan failed');
-    const append = plan.actions.find((action) => action.op === 'invoke' && action.name === 'ticket.comment.appendText');
+    const append = plan.steps.map((step) => step.action).find((action) => action.op === 'invoke' && action.name === 'ticket.comment.appendText');
     return { ctx, note: String(append && append.op === 'invoke' ? append.args[0] : '') };
   }
   const osTicket = (ctx: ReturnType<typeof context>, draft: string) => ({

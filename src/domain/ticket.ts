@@ -26,6 +26,12 @@ export interface Ticket {
   /** The status Zendesk has stored (what the ticket was before this edit). */
   savedStatus: string;
   subject: string;
+  /**
+   * What Zendesk has stored, as first read (and after a save): a value in the editor that differs
+   * from it is an edit of this session. Procedures use it to tell the agent's typing from the
+   * ticket's own values (see src/domain/overwrite.ts).
+   */
+  saved: { subject: string; fields: Record<number, unknown>; formId: number | null };
   /** The first comment. */
   description: string;
   type: string | null;

@@ -1,43 +1,89 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ThemeProvider } from '@zendeskgarden/react-theming';
 import type { Sentinela } from '../app/sentinela';
 import { useSentinelaState, useView } from './useSentinela';
 import { ContextPanel } from './ContextPanel';
-import { ConfigurationList, FindingList } from './Findings';
+import { agentFindings, FindingList } from './Findings';
 import { Checklist } from './Checklist';
 import { Catalog } from './Catalog';
 import { Notices } from './Notices';
 import { Section } from './Section';
 import { AdminEntry } from './admin/AdminEntry';
+import { isAdmin } from '../domain/configuration';
 
-/** Not needed for first paint: loaded while the agent reads the findings. */
-const Procedures = lazy(() => import('./Procedures'));
+/** Not needed for first paint: fetched as the app starts, shown once the agent has the findings. */
+const proceduresChunk = import('./Procedures');
+const Procedures = lazy(() => proceduresChunk);
+const ConfigurationList = lazy(() => import('./ConfigurationList'));
 
-/** Keeps the sidebar iframe as tall as its content. */
-function useAutoResize(onResize: ((height: number) => void) | undefined) {
+/** How long the sidebar's height must stay still before Zendesk is asked to resize the frame. */
+export const RESIZE_SETTLE_MS = 150;
+/** The longest the first resize waits for the look-ups and the procedures panel to settle. */
+export const RESIZE_MAX_WAIT_MS = 2500;
+
+/**
+ * Keeps the sidebar iframe as tall as its content with at most one `resize` per settled render: a
+ * height is sent once the view is settled (ticket read, look-ups answered, procedures panel loaded —
+ * or RESIZE_MAX_WAIT_MS passed) and has not changed for RESIZE_SETTLE_MS, and never twice the same.
+ * (ZAF `client.invoke('resize', { width, height })`, docs/zendesk-facts §8.)
+ */
+function useAutoResize(onResize: ((height: number) => void) | undefined, settled: boolean) {
   const ref = useRef<HTMLDivElement>(null);
+  const settledNow = useRef(settled);
+  settledNow.current = settled;
+  const schedule = useRef<() => void>(() => undefined);
   useEffect(() => {
     const element = ref.current;
     if (!element || !onResize || typeof ResizeObserver === 'undefined') return;
-    let last = 0;
-    const observer = new ResizeObserver(() => {
+    const started = Date.now();
+    let sent = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const settle = () => {
+      timer = null;
+      if (!settledNow.current && Date.now() - started < RESIZE_MAX_WAIT_MS) {
+        timer = setTimeout(settle, RESIZE_SETTLE_MS);
+        return;
+      }
       const height = Math.ceil(element.getBoundingClientRect().height) + 8;
-      if (Math.abs(height - last) > 2) {
-        last = height;
+      if (Math.abs(height - sent) > 2) {
+        sent = height;
         onResize(height);
       }
-    });
+    };
+    schedule.current = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(settle, RESIZE_SETTLE_MS);
+    };
+    const observer = new ResizeObserver(() => schedule.current());
     observer.observe(element);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      if (timer) clearTimeout(timer);
+      schedule.current = () => undefined;
+    };
   }, [onResize]);
+  useEffect(() => {
+    if (settled) schedule.current();
+  }, [settled]);
   return ref;
 }
 
+/**
+ * The sidebar, in the order an agent at 320 px needs it: notices, blocks and warnings (each with its
+ * next step), the O.S. checklist, who the customer is, the catalog (only with a suggestion), the
+ * procedures that fit (the rest behind "Mais"), and the admins' configuration list, folded.
+ */
 export function App({ sentinela, onResize }: { sentinela: Sentinela; onResize?: (height: number) => void }) {
   const state = useSentinelaState(sentinela);
   const view = useView(state);
-  const ref = useAutoResize(onResize);
+  const [proceduresReady, setProceduresReady] = useState(false);
+  useEffect(() => void proceduresChunk.then(() => setProceduresReady(true)), []);
+  const loading = [...Object.values(state.macros), state.organizationSearch, state.savedComments].some((lookup) => lookup?.state === 'loading');
+  // Settled: the ticket read, the look-ups started (an 'idle' look-up whose chunk has not loaded is not an answer) and answered, the procedures panel loaded.
+  const ref = useAutoResize(onResize, state.phase !== 'starting' && state.lookupsStarted && !loading && proceduresReady);
   const t = state.translate;
+  const shownFindings = view ? agentFindings(view.findings) : [];
+  // "Nada bloqueia o atendimento" only when nothing blocks and every check is on (issue 19: never while the setup line says checks are off).
   return (
     <ThemeProvider>
       <main ref={ref} className="sentinela" data-phase={state.phase} lang={t('ui.lang')}>
@@ -45,28 +91,35 @@ export function App({ sentinela, onResize }: { sentinela: Sentinela; onResize?: 
         {state.phase === 'starting' ? <p className="quiet" role="status">{t('ui.loading')}</p> : null}
         {view ? (
           <>
-            <Section title={t('ui.customer')} translate={t} testId="section-customer">
-              <ContextPanel state={state} findings={view.findings} />
-            </Section>
-            <Section title={t('ui.findings')} translate={t} testId="section-findings">
-              <FindingList findings={view.findings} sentinela={sentinela} state={state} />
-            </Section>
+            {shownFindings.length > 0 ? (
+              <Section title={t('ui.findings')} translate={t} testId="section-findings" hideTitle>
+                <FindingList findings={view.findings} sentinela={sentinela} state={state} />
+              </Section>
+            ) : null}
             {view.checklist ? (
               <Section title={t('ui.checklist')} translate={t} testId="section-checklist">
                 <Checklist items={view.checklist} warnings={view.osWarnings} state={state} />
               </Section>
             ) : null}
-            {view.catalog ? (
+            <Section title={t('ui.customer')} translate={t} testId="section-customer" hideTitle>
+              <ContextPanel state={state} findings={view.findings} allClear={!shownFindings.some((finding) => finding.severity === 'block' || finding.id === 'setup')} pendingShown={view.pending} />
+            </Section>
+            {view.catalog && view.catalog.suggestions.length > 0 ? (
               <Section title={t('ui.catalog')} translate={t} testId="section-catalog">
                 <Catalog catalog={view.catalog} sentinela={sentinela} state={state} />
               </Section>
             ) : null}
-            <Section title={t('ui.procedures')} translate={t} testId="section-procedures">
+            {/* While a financial pending stands every procedure is behind one toggle that names itself. */}
+            <Section title={t('ui.procedures')} translate={t} testId="section-procedures" hideTitle={view.pending}>
               <Suspense fallback={<p className="quiet">{t('ui.loading')}</p>}>
                 <Procedures sentinela={sentinela} state={state} />
               </Suspense>
             </Section>
-            <ConfigurationList findings={view.findings} state={state} />
+            {isAdmin(state.context) ? (
+              <Suspense fallback={null}>
+                <ConfigurationList findings={view.findings} state={state} />
+              </Suspense>
+            ) : null}
             <AdminEntry state={state} sentinela={sentinela} />
           </>
         ) : null}

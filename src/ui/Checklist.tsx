@@ -4,23 +4,47 @@ import type { Message } from '../domain/message';
 
 const MARK = { ok: '✓', missing: '✗', unchecked: '?' } as const;
 
-/** Procedure 002 live: what a save to On Hold would still refuse. */
+function Item({ item, state }: { item: ChecklistItem; state: SentinelaState }) {
+  const t = state.translate;
+  return (
+    <li data-item={item.id} data-state={item.state} className={`check-${item.state}`}>
+      <span aria-hidden="true" className="mark">{MARK[item.state]}</span>
+      <span className="visually-hidden">{t(`ui.check.${item.state}`)}: </span>
+      {t(item.text)}
+      {item.note ? <span className="note"> — {t(item.note)}</span> : null}
+    </li>
+  );
+}
+
+/**
+ * Procedure 002 live: what a save to On Hold would still refuse. What is still missing (or could not be
+ * checked) is listed; the items already done are folded ("9 de 10 ok").
+ */
 export function Checklist({ items, warnings, state }: { items: ChecklistItem[]; warnings: Message[]; state: SentinelaState }) {
   const t = state.translate;
   const missing = items.filter((item) => item.state === 'missing').length;
+  const open = items.filter((item) => item.state !== 'ok');
+  const ok = items.filter((item) => item.state === 'ok');
   return (
     <div data-testid="os-checklist">
       <p className="quiet">{missing === 0 ? t('ui.checklistReady') : t('ui.checklistMissing', { count: missing })}</p>
-      <ul className="checklist">
-        {items.map((item) => (
-          <li key={item.id} data-item={item.id} data-state={item.state} className={`check-${item.state}`}>
-            <span aria-hidden="true" className="mark">{MARK[item.state]}</span>
-            <span className="visually-hidden">{t(`ui.check.${item.state}`)}: </span>
-            {t(item.text)}
-            {item.note ? <span className="note"> — {t(item.note)}</span> : null}
-          </li>
-        ))}
-      </ul>
+      {open.length > 0 ? (
+        <ul className="checklist">
+          {open.map((item) => (
+            <Item key={item.id} item={item} state={state} />
+          ))}
+        </ul>
+      ) : null}
+      {ok.length > 0 ? (
+        <details className="checklist-done" data-testid="checklist-done">
+          <summary>{t('ui.checklistOk', { ok: ok.length, total: items.length })}</summary>
+          <ul className="checklist">
+            {ok.map((item) => (
+              <Item key={item.id} item={item} state={state} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {warnings.map((warning, index) => (
         <p key={index} role="status" className="warn-line">
           {t(warning)}

@@ -4,21 +4,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import type { SentinelaState } from '../app/sentinela';
 import type { Finding } from '../domain/findings';
 import { financialPending, organizationCnpj, razaoSocial, sessionCnpj } from '../domain/findings';
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    document.body.appendChild(area);
-    area.select();
-    const done = document.execCommand('copy');
-    area.remove();
-    return done;
-  }
-}
+import { copyText } from './copy';
 
 function CnpjLine({ label, formatted, t }: { label: string; formatted: string; t: SentinelaState['translate'] }) {
   const [copied, setCopied] = useState(false);
@@ -33,8 +19,11 @@ function CnpjLine({ label, formatted, t }: { label: string; formatted: string; t
   );
 }
 
-/** Who the customer is: organization, CNPJ, wallet, financial pending. */
-export function ContextPanel({ state, findings }: { state: SentinelaState; findings: Finding[] }) {
+/**
+ * Who the customer is, in a few lines: organization, CNPJ, financial pending (unless its block says it) and
+ * the wallet tags (a wallet warning, none or unrecognized, is said once: among the alerts).
+ */
+export function ContextPanel({ state, findings, allClear, pendingShown }: { state: SentinelaState; findings: Finding[]; allClear: boolean; pendingShown: boolean }) {
   const { context, settings, translate: t } = state;
   if (!context) return null;
   const organization = context.ticket.organization;
@@ -42,12 +31,16 @@ export function ContextPanel({ state, findings }: { state: SentinelaState; findi
   const session = sessionCnpj(context, settings);
   const name = razaoSocial(context, settings);
   const pending = financialPending(context, settings);
-  const badges = findings.filter((finding) => finding.id.startsWith('wallet.'));
+  const badges = findings.filter((finding) => finding.id.startsWith('wallet.') && finding.severity === 'info');
   return (
     <div className="context" data-testid="context-panel">
-      <div className="row">
-        <span className="label">{t('ui.organization')}</span>
+      <div className="org-line">
         <strong className="value" data-testid="organization-name">{organization ? organization.name : t('ui.noOrganization')}</strong>
+        {allClear ? (
+          <span className="all-clear" data-testid="all-clear">
+            {t('ui.allClear')}
+          </span>
+        ) : null}
       </div>
       {organization && name && name !== organization.name ? (
         <div className="row">
@@ -57,18 +50,15 @@ export function ContextPanel({ state, findings }: { state: SentinelaState; findi
       ) : null}
       {own.kind === 'valid' ? <CnpjLine label={t('ui.cnpjOrganization')} formatted={own.formatted} t={t} /> : null}
       {session.kind === 'valid' && (own.kind !== 'valid' || own.value !== session.value) ? <CnpjLine label={t('ui.cnpjSession')} formatted={session.formatted} t={t} /> : null}
-      {organization ? (
-        <div className="row">
-          <span className="label">{t('ui.financialPending')}</span>
-          <Tag hue={pending ? 'red' : 'green'} data-testid="financial-pending">
-            {pending ? t('ui.yes') : t('ui.no')}
-          </Tag>
-        </div>
-      ) : null}
-      {badges.length > 0 ? (
+      {(organization && !(pending && pendingShown)) || badges.length > 0 ? (
         <div className="row badges" data-testid="wallet">
+          {organization && !(pending && pendingShown) ? (
+            <Tag hue={pending ? 'red' : 'green'} data-testid="financial-pending">
+              {t('ui.financialPending')}: {pending ? t('ui.yes') : t('ui.no')}
+            </Tag>
+          ) : null}
           {badges.map((badge) => (
-            <Tag key={badge.id} hue={badge.severity === 'info' ? 'blue' : 'yellow'}>
+            <Tag key={badge.id} hue="blue">
               {t(badge.text)}
             </Tag>
           ))}

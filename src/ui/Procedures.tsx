@@ -2,24 +2,85 @@ import { useState } from 'react';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Input, Textarea } from '@zendeskgarden/react-forms';
 import type { ApplyOutcome, Sentinela, SentinelaState } from '../app/sentinela';
-import type { InputName, ProcedureId } from '../domain/procedures';
-import { PROCEDURES, procedureInputs } from '../domain/procedures';
+import type { InputName, ProcedureId, Values } from '../domain/procedures';
+import type { Loss } from '../domain/overwrite';
+import type { Message } from '../domain/message';
+import { procedureInputs } from '../domain/procedures';
+import { isDestructive } from '../domain/overwrite';
+import { procedureFits, type ProcedureFit } from '../domain/fit';
+import { targetLabel, valueLabel } from '../domain/preview';
+import { procedureKey } from '../app/state';
+import ProcedurePreview from './ProcedurePreview';
+import '../laterTexts';
 
-type Values = Partial<Record<InputName, string>>;
+const quote = (text: string | null) => (text === null ? '' : text.length > 80 ? `${text.slice(0, 80)}…` : text);
 
-function ProcedureForm({ id, sentinela, state, onDone }: { id: ProcedureId; sentinela: Sentinela; state: SentinelaState; onDone: () => void }) {
+/** One line of the question: what goes, what stays, in the agent's words. */
+function lossMessage(loss: Loss, state: SentinelaState): Message {
+  const { context, settings } = state;
+  const what = targetLabel(loss.target, settings);
+  const next = loss.next === undefined || !context ? '' : valueLabel(loss.target, loss.next, context);
+  const current = quote(loss.current);
+  switch (loss.kind) {
+    case 'replaced':
+      return { key: 'loss.replaced', params: { what, current, next } };
+    case 'appended':
+      return { key: loss.by === 'macro' ? 'loss.appended.macro' : 'loss.appended.app', params: { current } };
+    case 'madeInternal':
+      return { key: 'loss.madeInternal', params: { current } };
+    case 'madePublic':
+      return { key: 'loss.madePublic', params: { current } };
+    case 'unreadable':
+      return loss.target === 'draft' ? { key: 'loss.unreadableDraft' } : { key: 'loss.unreadable', params: { what, next } };
+    case 'macroUnknown':
+      return { key: 'loss.macroUnknown', params: { what, current } };
+  }
+}
+
+/** The question before applying: what goes and what stays; a danger button only when something is replaced. */
+export function Question({ losses, state, onAnswer, onCancel }: { losses: Loss[]; state: SentinelaState; onAnswer: () => void; onCancel: () => void }) {
+  const t = state.translate;
+  const destructive = losses.some(isDestructive);
+  return (
+    <div role="alertdialog" aria-label={t('ui.confirmTitle')} className={destructive ? 'confirm destructive' : 'confirm'} data-testid="confirm-replace">
+      <p>{t('ui.confirmTitle')}</p>
+      <ul>
+        {losses.map((loss, index) => (
+          <li key={index} data-loss={`${loss.target}:${loss.kind}`}>
+            {t(lossMessage(loss, state))}
+          </li>
+        ))}
+      </ul>
+      <div className="actions">
+        <Button size="small" isDanger={destructive} isPrimary={!destructive} onClick={onAnswer} disabled={state.busy !== null}>
+          {destructive ? t('ui.confirmReplace') : t('ui.confirmKeep')}
+        </Button>
+        <Button size="small" isBasic onClick={onCancel}>
+          {t('ui.cancel')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function ProcedureForm({ fit, sentinela, state, onClose }: { fit: ProcedureFit; sentinela: Sentinela; state: SentinelaState; onClose: () => void }) {
+  const { id } = fit;
   const t = state.translate;
   const inputs = state.context ? procedureInputs(id, state.context) : [];
   const [values, setValues] = useState<Values>(() => Object.fromEntries(inputs.map((input) => [input.name, input.initial])));
   const [outcome, setOutcome] = useState<ApplyOutcome | null>(null);
 
-  const apply = async (confirmed: boolean) => {
-    const result = await sentinela.applyProcedure(id, values, confirmed);
+  const apply = async (asked: Loss[] | null) => {
+    const result = await sentinela.applyProcedure(id, values, asked);
     if (result.status === 'busy') return;
     setOutcome(result);
-    if (result.status === 'applied') onDone();
+    if (result.status === 'applied' || result.status === 'nothing') onClose();
   };
-  const invalid = outcome?.status === 'invalid' ? outcome.invalid ?? {} : {};
+  const invalid = outcome?.status === 'invalid' ? (outcome.invalid ?? {}) : {};
+  const setValue = (name: InputName, value: string) => {
+    setValues({ ...values, [name]: value });
+    if (outcome?.status === 'confirm') setOutcome(null);
+  };
 
   return (
     <form
@@ -27,9 +88,14 @@ function ProcedureForm({ id, sentinela, state, onDone }: { id: ProcedureId; sent
       data-testid={`procedure-form-${id}`}
       onSubmit={(event) => {
         event.preventDefault();
-        void apply(false);
+        void apply(null);
       }}
     >
+      {fit.warning ? (
+        <p className="warn-line" role="status">
+          {t(fit.warning)}
+        </p>
+      ) : null}
       {inputs.map((input) => (
         <Field key={input.name}>
           <Field.Label>
@@ -37,13 +103,14 @@ function ProcedureForm({ id, sentinela, state, onDone }: { id: ProcedureId; sent
             {input.required ? ' *' : ''}
           </Field.Label>
           {input.multiline ? (
-            <Textarea name={input.name} value={values[input.name] ?? ''} validation={invalid[input.name] ? 'error' : undefined} onChange={(event) => setValues({ ...values, [input.name]: event.target.value })} />
+            <Textarea name={input.name} rows={2} value={values[input.name] ?? ''} validation={invalid[input.name] ? 'error' : undefined} onChange={(event) => setValue(input.name, event.target.value)} />
           ) : (
-            <Input name={input.name} value={values[input.name] ?? ''} validation={invalid[input.name] ? 'error' : undefined} onChange={(event) => setValues({ ...values, [input.name]: event.target.value })} />
+            <Input name={input.name} value={values[input.name] ?? ''} validation={invalid[input.name] ? 'error' : undefined} onChange={(event) => setValue(input.name, event.target.value)} />
           )}
           {invalid[input.name] ? <Field.Message validation="error">{t(invalid[input.name]!)}</Field.Message> : null}
         </Field>
       ))}
+      <ProcedurePreview id={id} values={values} state={state} lookUpMacro={sentinela.lookUpMacro} />
       {outcome?.status === 'invalid' && !outcome.invalid ? (
         <div role="alert" className="problems">
           {outcome.problems.map((problem, index) => (
@@ -52,28 +119,13 @@ function ProcedureForm({ id, sentinela, state, onDone }: { id: ProcedureId; sent
         </div>
       ) : null}
       {outcome?.status === 'confirm' ? (
-        <div role="alertdialog" aria-label={t('ui.confirmTitle')} className="confirm" data-testid="confirm-replace">
-          <p>{t('ui.confirmTitle')}</p>
-          <ul>
-            {outcome.replaces.map((replacement, index) => (
-              <li key={index}>
-                {t(replacement.what)}: “{replacement.current.length > 80 ? `${replacement.current.slice(0, 80)}…` : replacement.current}”
-              </li>
-            ))}
-          </ul>
-          <Button size="small" isDanger onClick={() => void apply(true)} disabled={state.busy !== null}>
-            {t('ui.confirmReplace')}
-          </Button>{' '}
-          <Button size="small" isBasic onClick={() => setOutcome(null)}>
-            {t('ui.cancel')}
-          </Button>
-        </div>
+        <Question losses={outcome.losses} state={state} onAnswer={() => void apply(outcome.losses)} onCancel={() => setOutcome(null)} />
       ) : (
         <div className="actions">
           <Button size="small" isPrimary type="submit" disabled={state.busy !== null}>
             {t('ui.apply')}
-          </Button>{' '}
-          <Button size="small" isBasic onClick={onDone}>
+          </Button>
+          <Button size="small" isBasic onClick={onClose}>
             {t('ui.cancel')}
           </Button>
         </div>
@@ -82,20 +134,40 @@ function ProcedureForm({ id, sentinela, state, onDone }: { id: ProcedureId; sent
   );
 }
 
-/** The procedures of 001/002, each a macro and a title in one click. */
+function ProcedureItem({ fit, open, onToggle, sentinela, state }: { fit: ProcedureFit; open: boolean; onToggle: () => void; sentinela: Sentinela; state: SentinelaState }) {
+  const t = state.translate;
+  const done = state.done[procedureKey(fit.id)];
+  return (
+    <li data-procedure={fit.id} data-place={fit.place}>
+      <Button size="small" isStretched isPrimary={open} aria-expanded={open} onClick={onToggle}>
+        {done ? `✓ ${t(`procedure.${fit.id}.name`)}` : t(`procedure.${fit.id}.name`)}
+      </Button>
+      {open ? <ProcedureForm fit={fit} sentinela={sentinela} state={state} onClose={onToggle} /> : null}
+    </li>
+  );
+}
+
+/** The procedures of 001/002: those that fit this ticket, the others behind "Mais". */
 export default function Procedures({ sentinela, state }: { sentinela: Sentinela; state: SentinelaState }) {
   const [open, setOpen] = useState<ProcedureId | null>(null);
+  const [more, setMore] = useState(false);
   const t = state.translate;
+  if (!state.context) return null;
+  const fits = procedureFits(state.context, state.settings, state.macros);
+  const shown = fits.filter((fit) => fit.place === 'fits');
+  const others = fits.filter((fit) => fit.place === 'more');
+  const item = (fit: ProcedureFit) => <ProcedureItem key={fit.id} fit={fit} open={open === fit.id} onToggle={() => setOpen(open === fit.id ? null : fit.id)} sentinela={sentinela} state={state} />;
   return (
-    <ul className="procedures" data-testid="procedures">
-      {PROCEDURES.map((id) => (
-        <li key={id} data-procedure={id}>
-          <Button size="small" isStretched isPrimary={open === id} aria-expanded={open === id} onClick={() => setOpen(open === id ? null : id)}>
-            {t(`procedure.${id}.name`)}
+    <div data-testid="procedures">
+      <ul className="procedures">{shown.map(item)}</ul>
+      {others.length > 0 ? (
+        <>
+          <Button size="small" isBasic aria-expanded={more || others.some((fit) => fit.id === open)} onClick={() => setMore(!more)} data-testid="procedures-more">
+            {more ? t('ui.less') : shown.length === 0 ? t('ui.moreProcedures', { count: others.length }) : t('ui.more', { count: others.length })}
           </Button>
-          {open === id ? <ProcedureForm id={id} sentinela={sentinela} state={state} onDone={() => setOpen(null)} /> : null}
-        </li>
-      ))}
-    </ul>
+          {more || others.some((fit) => fit.id === open) ? <ul className="procedures more">{others.map(item)}</ul> : null}
+        </>
+      ) : null}
+    </div>
   );
 }

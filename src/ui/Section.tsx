@@ -7,6 +7,8 @@ interface Props {
   translate: Translate;
   children: ReactNode;
   testId: string;
+  /** The title is for screen readers only (the content names itself, and height is scarce at 320 px). */
+  hideTitle?: boolean;
 }
 
 /** A titled part of the sidebar; a render error in it stays in it, with a retry. */
@@ -22,10 +24,10 @@ export class Section extends Component<Props, { failed: boolean }> {
   }
 
   render() {
-    const { title, translate: t, children, testId } = this.props;
+    const { title, translate: t, children, testId, hideTitle } = this.props;
     return (
       <section aria-label={title} data-testid={testId} className="section">
-        <h2 className="section-title">{title}</h2>
+        <h2 className={hideTitle ? 'visually-hidden' : 'section-title'}>{title}</h2>
         {this.state.failed ? (
           <div role="status">
             <p>{t('ui.sectionFailed')}</p>

@@ -1,6 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type { Sentinela, SentinelaState } from '../app/sentinela';
-import { bySeverity, computeFindings } from '../domain/findings';
+import { bySeverity, computeFindings, financialPending } from '../domain/findings';
 import { backstopFindings } from '../domain/backstop';
 import { catalogSuggestions, optionForValue } from '../domain/catalog';
 import { guardCanApply, osChecklist, osWarnings } from '../domain/saveGuard';
@@ -21,6 +21,8 @@ export function useView(state: SentinelaState) {
     const catalogOptions = catalogId === null ? undefined : context.fieldOptions[catalogId];
     return {
       findings,
+      /** The financial pending block stands (it says so; every procedure waits behind "Mais"). */
+      pending: financialPending(context, settings),
       checklist: os ? osChecklist(guardInput) : null,
       osWarnings: os ? osWarnings(guardInput) : [],
       catalog:

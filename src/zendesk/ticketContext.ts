@@ -1,5 +1,7 @@
 import { FIELD_ID_PARAMETERS, type FieldIdParameter, type Settings } from '../settings';
 import type { FieldOption, Organization, Person, TicketContext, TicketPart } from '../domain/ticket';
+import type { EffectTarget } from '../domain/effects';
+import type { Snapshot } from '../domain/overwrite';
 import type { ZafClient } from './client';
 
 /** The ZAF path each part of the ticket is read from (ZAF Support API, Ticket object). */
@@ -93,15 +95,18 @@ export function toTicketContext(values: Record<string, unknown>, errors: Record<
     if (options) fieldOptions[id] = options;
   }
   const status = asText(values['ticket.status']) || 'new';
+  const subject = asText(values['ticket.subject']);
+  const formId = asId(asRecord(values['ticket.form'])?.id ?? values['ticket.form']);
   return {
     ticket: {
       id: asId(values['ticket.id']),
       status,
       savedStatus: status,
-      subject: asText(values['ticket.subject']),
+      subject,
+      saved: { subject, fields: { ...fields }, formId },
       description: asText(values['ticket.description']),
       type: asText(values['ticket.type']) || null,
-      formId: asId(asRecord(values['ticket.form'])?.id ?? values['ticket.form']),
+      formId,
       requester: readPerson(values['ticket.requester']),
       organization: readOrganization(values['ticket.organization']),
       fields,
@@ -121,4 +126,49 @@ export function toTicketContext(values: Record<string, unknown>, errors: Record<
 export async function readTicketContext(client: ZafClient, settings: Settings): Promise<TicketContext> {
   const { values, errors } = await client.get(contextPaths(settings));
   return toTicketContext(values, errors, settings);
+}
+
+/** The ZAF path of each target a plan touches (ZAF Support API, Ticket object and comment). */
+export function targetPath(target: EffectTarget): string {
+  if (target.startsWith('field:')) return fieldPath(Number(target.slice('field:'.length)));
+  const parts: Record<Exclude<EffectTarget, `field:${number}`>, string> = {
+    subject: PART_PATHS.subject,
+    status: PART_PATHS.status,
+    draft: PART_PATHS.draft,
+    draftType: PART_PATHS.draftType,
+    form: PART_PATHS.form,
+  };
+  return parts[target as Exclude<EffectTarget, `field:${number}`>];
+}
+
+/**
+ * Reads again, with one batched get, the values a plan would touch, right before it is applied. A path
+ * the get could not read (an `errors` entry), or a get that failed altogether, is unreadable: never
+ * taken as empty.
+ */
+export async function readTargets(client: ZafClient, targets: readonly EffectTarget[]): Promise<Snapshot> {
+  const snapshot: Snapshot = { fields: {}, unreadable: [] };
+  if (targets.length === 0) return snapshot;
+  let values: Record<string, unknown> = {};
+  let errors: Record<string, string> = {};
+  try {
+    ({ values, errors } = await client.get(targets.map(targetPath)));
+  } catch {
+    return { fields: {}, unreadable: [...targets] };
+  }
+  for (const target of targets) {
+    const path = targetPath(target);
+    if (path in errors || !(path in values)) {
+      snapshot.unreadable.push(target);
+      continue;
+    }
+    const value = values[path];
+    if (target === 'subject') snapshot.subject = asText(value);
+    else if (target === 'status') snapshot.status = asText(value);
+    else if (target === 'draft') snapshot.draft = asText(value);
+    else if (target === 'draftType') snapshot.draftInternal = value === 'internalNote';
+    else if (target === 'form') snapshot.formId = asId(asRecord(value)?.id ?? value);
+    else snapshot.fields[Number(target.slice('field:'.length))] = value ?? null;
+  }
+  return snapshot;
 }
