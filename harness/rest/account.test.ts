@@ -166,6 +166,19 @@ describe('organization tickets and users (https://developer.zendesk.com/api-refe
     expect(get(account, '/api/v2/organizations/999/tickets.json').status).toBe(404);
   });
 
+  it('side-loads the users of the page answered with include=users (https://developer.zendesk.com/documentation/ticketing/using-the-zendesk-api/side_loading/), and only with it', () => {
+    const account = accountOf('24-organization-700-tickets');
+    const page = get(account, '/api/v2/organizations/83/tickets.json?page[size]=100&sort=-updated_at&include=users').body;
+    const tickets = page.tickets as Json[];
+    const wanted = new Set(tickets.flatMap((ticket) => [ticket.requester_id, ticket.submitter_id, ticket.assignee_id]).filter((id) => typeof id === 'number'));
+    const users = page.users as Json[];
+    expect(users.map((user) => user.id)).toEqual([...wanted].sort((a, b) => Number(a) - Number(b)));
+    expect(users.map((user) => user.name)).toContain('Vanessa Souza');
+    expect(users.every((user) => typeof user.url === 'string')).toBe(true);
+    expect(get(account, '/api/v2/organizations/83/tickets.json?page[size]=100&sort=-updated_at').body.users).toBeUndefined();
+    expect(get(account, '/api/v2/organizations/83/tickets.json?per_page=5&include=groups,users').body.users).toBeDefined();
+  });
+
   it('lists an organization\'s users by id, paged, with role filters; /users/{id} and /users/show_many (≤ 100 ids)', () => {
     const account = accountOf('26-large-account');
     const { items, sizes } = cursorAll(account, '/api/v2/organizations/82/users.json?page[size]=100', 'users');

@@ -174,6 +174,25 @@ export class ZendeskAccount {
     return records.map((record) => withUrl(url.origin, collection, record));
   }
 
+  /**
+   * Side-loading (https://developer.zendesk.com/documentation/ticketing/using-the-zendesk-api/side_loading/):
+   * `include=users` on a ticket list adds a top-level `users` array with the records of the page's
+   * requesters, submitters and assignees ("you can fetch a partial user resource along with the ticket in a
+   * single request"). Only the users of the page answered, each once, in id order.
+   */
+  private sideloadUsers(url: URL, answer: Answer): Answer {
+    const include = (url.searchParams.get('include') ?? '').split(',').map((part) => part.trim());
+    if (answer.status !== 200 || !include.includes('users')) return answer;
+    const body = answer.body as Json;
+    const ids = new Set<number>();
+    for (const ticket of (body.tickets as Json[] | undefined) ?? []) {
+      for (const key of ['requester_id', 'submitter_id', 'assignee_id']) if (typeof ticket[key] === 'number') ids.add(ticket[key] as number);
+    }
+    const users = (this.scenario.users as Json[]).filter((user) => ids.has(Number(user.id))).sort((a, b) => Number(a.id) - Number(b.id));
+    body.users = this.urls(url, 'users', users);
+    return answer;
+  }
+
   /** A list answered with offset or cursor pagination, each record with its url. */
   private page(url: URL, key: string, collection: 'tickets' | 'users' | 'organizations' | 'macros' | null, sorted: Json[], sort: Sort<Json> | null): Answer {
     const answer: PageAnswer = sort && wantsCursor(url) ? cursorPage(url, key, sorted, sort) : offsetPage(url, key, sorted);
@@ -451,7 +470,8 @@ export class ZendeskAccount {
    * largest" (oldest first). Cursor: `sort` updated_at, id, status or -updated_at, -id, -status.
    * Offset: sort_by assignee, assignee.name, created_at, group, id, requester, requester.name, status,
    * subject, updated_at; sort_order "Defaults to asc". Only the tickets whose organization_id is the
-   * organization's (archived tickets, which Zendesk leaves out, are not modelled).
+   * organization's (archived tickets, which Zendesk leaves out, are not modelled). `include=users`
+   * side-loads the page's users (sideloadUsers).
    */
   private organizationTickets(url: URL, id: number): Answer {
     if (!this.organization(id)) return notFound;
@@ -460,11 +480,11 @@ export class ZendeskAccount {
     if (wantsCursor(url)) {
       const sort = cursorSort(url, { id: sorts.id, updated_at: sorts.updated_at, status: sorts.status }, 'id');
       if (typeof sort === 'string') return badRequest(sort);
-      return this.page(url, 'tickets', 'tickets', sortList(tickets, sort), sort);
+      return this.sideloadUsers(url, this.page(url, 'tickets', 'tickets', sortList(tickets, sort), sort));
     }
     const sort = offsetSort(url, sorts, 'id');
     if (typeof sort === 'string') return badRequest(sort, 'InvalidValue');
-    return this.page(url, 'tickets', 'tickets', sortList(tickets, sort), null);
+    return this.sideloadUsers(url, this.page(url, 'tickets', 'tickets', sortList(tickets, sort), null));
   }
 
   /** GET /api/v2/organizations/{id}/tickets/count — "an approximate count" (exact here) with refreshed_at. */
