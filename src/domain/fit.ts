@@ -6,7 +6,7 @@ import { catalogSuggestions } from './catalog';
 import { financialPending } from './findings';
 import { isOsTicket } from './saveGuard';
 import { msg, type Message } from './message';
-import { normalize } from './text';
+import { readText } from './reading';
 
 /**
  * Where a procedure belongs on this ticket: `fits` (shown), `more` (behind "Mais", with a warning when
@@ -39,7 +39,8 @@ function asksPosition(context: TicketContext, settings: Settings): boolean {
 export function procedureFits(context: TicketContext, settings: Settings, macros: MacroLookups = {}): ProcedureFit[] {
   const pending = financialPending(context, settings);
   const organizationUnknown = context.unreadable.includes('organization');
-  const text = normalize(`${context.ticket.subject} ${context.ticket.description}`);
+  // Each text read once and kept (reading.ts): this runs on every keystroke, and the first comment may be 1 MB.
+  const namesHardware = [context.ticket.subject, context.ticket.description].some((text) => readText(text).memo('fit.hardware', (reading) => HARDWARE_WORDS.test(reading.normalized)));
   return PROCEDURES.map((id): ProcedureFit => {
     if (id === 'registrationPending') {
       if (pending) return { id, place: 'hidden' };
@@ -56,7 +57,7 @@ export function procedureFits(context: TicketContext, settings: Settings, macros
         return { id, place: asksPosition(context, settings) ? 'fits' : 'more' };
       case 'openOsBematech':
         if (isOsTicket(context, settings)) return { id, place: 'more', warning: msg('fit.alreadyOs') };
-        return { id, place: HARDWARE_WORDS.test(text) ? 'fits' : 'more' };
+        return { id, place: namesHardware ? 'fits' : 'more' };
     }
   });
 }

@@ -8,7 +8,7 @@ import { findMacro } from './macroTitles';
 import { catalogSuggestions, optionForValue, optionStandsFor } from './catalog';
 import { organizationCnpj, razaoSocial, sessionCnpj } from './findings';
 import { msg, parameterLabel, type Message } from './message';
-import { isFilled, normalize } from './text';
+import { isFilled } from './text';
 import { readText } from './reading';
 
 /** The procedures of 001/002 that apply a macro and a title in one click (SPEC §3). */
@@ -53,10 +53,13 @@ export function ticketNumberIn(context: TicketContext): string | null {
   const own = context.ticket.id === null ? null : String(context.ticket.id);
   const patterns = [/\b(?:ticket|chamado|protocolo|solicitacao|caso|pedido)s?\s*(?:n[o.º°]?\s*|numero\s*|de numero\s*|#\s*)?(\d{3,12})\b/gu, /#\s?(\d{3,12})\b/gu];
   for (const text of [context.ticket.subject, context.ticket.description]) {
-    const plain = normalize(text).replace(/nº/g, 'no ');
-    for (const pattern of patterns) {
-      for (const match of plain.matchAll(pattern)) if (match[1] !== own) return match[1];
-    }
+    // The numbers a text names, found once per text (reading.ts): this runs on every keystroke.
+    const numbers = readText(text).memo('procedures.ticketNumbers', (reading) => {
+      const plain = reading.normalized.replace(/nº/g, 'no ');
+      return patterns.flatMap((pattern) => [...plain.matchAll(pattern)].map((match) => match[1]));
+    });
+    const found = numbers.find((number) => number !== own);
+    if (found !== undefined) return found;
   }
   return null;
 }
