@@ -66,6 +66,13 @@ describe('fits a laptop at 320 px: every bundled scenario', () => {
     await page.waitForTimeout(500);
     const m = await layout(page);
     measured[name] = m;
+    // Nothing runs past the sidebar's right edge (a long value without spaces wraps: scenario 19).
+    const overflowing = await page.evaluate(() => {
+      const main = document.querySelector('main.sentinela')!;
+      const right = main.getBoundingClientRect().right;
+      return [...main.querySelectorAll('*')].filter((node) => node.getBoundingClientRect().right > right + 1).map((node) => `${node.tagName.toLowerCase()}.${node.className}: ${(node.textContent ?? '').slice(0, 40)}`);
+    });
+    expect(overflowing).toEqual([]);
     if (!notTypical(name, expected)) expect(m.height).toBeLessThanOrEqual(LAPTOP_PX);
     for (const block of m.blocks) {
       expect(block.bottom, block.id).toBeLessThanOrEqual(BLOCK_PX);
