@@ -9,6 +9,7 @@ import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { ROOT, SDK_URL, startServers } from './servers.mjs';
+import { firstPaintOf, measureFiles } from './firstPaint.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LATENCIES = [0, 50, 200];
@@ -164,15 +165,8 @@ try {
   results.largeAccount = { scenario: '26-large-account', generate: largeScenario.generate, generation, views: largeAccount, seconds: Math.round((Date.now() - largeStarted) / 1000) };
 
   // 3. Bundle: what the sidebar loads before first paint, against a floor build of the libraries alone.
-  const dist = resolve(ROOT, 'dist/assets');
-  const html = readFileSync(join(dist, 'iframe.html'), 'utf8');
-  const firstPaint = [...html.matchAll(/(?:src|href)="\.\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
-  const measure = (files, dir) => files.reduce((total, file) => {
-    const data = readFileSync(join(dir, file));
-    return { raw: total.raw + data.length, gzip: total.gzip + gzipSync(data, { level: 9 }).length };
-  }, { raw: 0, gzip: 0 });
-  const app = measure(firstPaint, dist);
-  const lazy = readdirSync(dist).filter((f) => /\.(js|css)$/.test(f) && !firstPaint.includes(f));
+  const built = firstPaintOf(resolve(ROOT, 'dist/assets'));
+  const measure = measureFiles;
   const floorDir = mkdtempSync(join(tmpdir(), 'sentinela-floor-'));
   writeFileSync(join(floorDir, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="./main.jsx"></script>');
   writeFileSync(join(floorDir, 'main.jsx'), [
@@ -188,7 +182,7 @@ try {
   const floorAssets = join(floorDir, 'dist/assets');
   const floor = measure(readdirSync(floorAssets).filter((f) => /\.(js|css)$/.test(f)), floorAssets);
   const sdk = gzipSync(readFileSync(servers.sdkPath), { level: 9 }).length;
-  results.bundle = { firstPaint: { files: firstPaint, ...app }, floor, ratio: app.gzip / floor.gzip, lazyChunks: measure(lazy, dist), sdkFromCdnGzip: sdk };
+  results.bundle = { firstPaint: { files: built.files, raw: built.raw, gzip: built.gzip }, floor, ratio: built.gzip / floor.gzip, lazyChunks: { raw: built.lazy.raw, gzip: built.lazy.gzip }, sdkFromCdnGzip: sdk };
 
   // 4 and 5. Save-guard decision time and catalog ranking, in the page, with zero network.
   const page = await browser.newPage();
