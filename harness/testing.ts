@@ -60,8 +60,12 @@ export async function reopenTicket(model: TicketModel, options: { store?: KeyVal
   return { client, sentinela };
 }
 
-/** Waits until the state satisfies a condition (look-ups run after first paint). */
-export async function until<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+/**
+ * Waits until the state satisfies a condition (look-ups run after first paint). A condition, not a
+ * timing: the bound only turns a condition that never comes into a failure naming it, so it is generous
+ * (10 s) — on a loaded 2-core CI machine a generated 2,000-macro account takes seconds to build and answer.
+ */
+export async function until<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = read();

@@ -9,11 +9,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FAST_POLICY, memoryStore, SCENARIO_DIR, server, startScenario, until } from '../../harness/testing';
+import { FAST_POLICY, memoryStore, SCENARIO_DIR, server, startScenario as startWith, until } from '../../harness/testing';
 import { parseScenario, type Scenario } from '../../harness/scenario';
 import { computeFindings } from '../domain/findings';
 import { osChecklist } from '../domain/saveGuard';
 import type { SentinelaState } from './sentinela';
+
+/**
+ * The stand-in answers a generated 2,000-macro account in tens of milliseconds alone, but seconds on a loaded
+ * 2-core CI machine: FAST_POLICY's 1 s time-out turned such an answer into a failed look-up (CI, 14:31). These
+ * tests are about counts and answers, not time-outs: 10 s.
+ */
+const LARGE_ACCOUNT_POLICY = { ...FAST_POLICY, timeoutMs: 10_000 };
+const startScenario = (source: Parameters<typeof startWith>[0], options: Parameters<typeof startWith>[1] = {}) => startWith(source, { policy: LARGE_ACCOUNT_POLICY, ...options });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
@@ -223,7 +231,7 @@ describe('no silent caps', () => {
     expect(matchOf(full.sentinela.getState(), 'macroRegistrationPending')).toEqual({ kind: 'missing' });
     expect(macroRequests(full.client)).toHaveLength(1 + 7);
     // The same with a bound of 2 pages: 'incomplete' — not read, never missing.
-    const policy = { ...FAST_POLICY, maxPages: 2 };
+    const policy = { ...LARGE_ACCOUNT_POLICY, maxPages: 2 };
     const bounded = await startScenario('23-macros-650-pending-at-561', { policy, edit: absent });
     expect(await until(() => bounded.sentinela.getState().macros.macroRegistrationPending, (s) => s?.state === 'failed')).toEqual({ state: 'failed', reason: 'incomplete' });
     expect(findingIds(bounded.sentinela.getState())).toContain('warn:macrosUnavailable');
