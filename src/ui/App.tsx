@@ -4,7 +4,7 @@ import type { Sentinela } from '../app/sentinela';
 import { useSentinelaState, useView } from './useSentinela';
 import { ContextPanel } from './ContextPanel';
 import { agentFindings, FindingList } from './Findings';
-import { Checklist } from './Checklist';
+import { Checklist, ChecklistAlert } from './Checklist';
 import { Catalog } from './Catalog';
 import { Notices } from './Notices';
 import { Section } from './Section';
@@ -83,7 +83,8 @@ export function App({ sentinela, onResize }: { sentinela: Sentinela; onResize?: 
   const ref = useAutoResize(onResize, state.phase !== 'starting' && state.lookupsStarted && !loading && proceduresReady);
   const t = state.translate;
   const shownFindings = view ? agentFindings(view.findings) : [];
-  // "Nada bloqueia o atendimento" only when nothing blocks and every check is on (issue 19: never while the setup line says checks are off).
+  // "Nada bloqueia o atendimento" only when nothing blocks and every check is on (issue 19: never while the setup line says checks
+  // are off; issue 17: never while the financial pending could not be checked).
   return (
     <ThemeProvider>
       <main ref={ref} className="sentinela" data-phase={state.phase} lang={t('ui.lang')}>
@@ -91,18 +92,24 @@ export function App({ sentinela, onResize }: { sentinela: Sentinela; onResize?: 
         {state.phase === 'starting' ? <p className="quiet" role="status">{t('ui.loading')}</p> : null}
         {view ? (
           <>
+            {/* After a refused save, or once the status is set On Hold, what is missing comes first, as an error. */}
+            {view.checklist && view.checklistUrgent ? (
+              <Section title={t('ui.checklist')} translate={t} testId="section-checklist" hideTitle>
+                <ChecklistAlert items={view.checklist} warnings={view.osWarnings} state={state} />
+              </Section>
+            ) : null}
             {shownFindings.length > 0 ? (
               <Section title={t('ui.findings')} translate={t} testId="section-findings" hideTitle>
                 <FindingList findings={view.findings} sentinela={sentinela} state={state} />
               </Section>
             ) : null}
-            {view.checklist ? (
+            {view.checklist && !view.checklistUrgent ? (
               <Section title={t('ui.checklist')} translate={t} testId="section-checklist">
                 <Checklist items={view.checklist} warnings={view.osWarnings} state={state} />
               </Section>
             ) : null}
             <Section title={t('ui.customer')} translate={t} testId="section-customer" hideTitle>
-              <ContextPanel state={state} findings={view.findings} allClear={!shownFindings.some((finding) => finding.severity === 'block' || finding.id === 'setup')} pendingShown={view.pending} />
+              <ContextPanel state={state} findings={view.findings} allClear={!view.pendingUnknown && !shownFindings.some((finding) => finding.severity === 'block' || finding.id === 'setup')} pendingShown={view.pending} />
             </Section>
             {view.catalog && view.catalog.suggestions.length > 0 ? (
               <Section title={t('ui.catalog')} translate={t} testId="section-catalog">
