@@ -197,6 +197,9 @@ describe('save guard through window.zafMock.save()', () => {
   it('allows the complete O.S. ticket', async () => {
     const watched = await open('11-os-complete');
     await settled(watched.page);
+    // The saved notes are read by the look-ups, which start once their chunk is in: wait for the checklist to
+    // say they were read (all ok), so the save reads nothing.
+    await sidebar(watched.page).getByText('Tudo pronto para Em espera.').waitFor();
     const { verdict, during } = await saveAs(watched.page, 'hold');
     expect(verdict).toEqual({ allowed: true, message: null });
     expect(during.map((call) => call.kind)).toEqual(['get']);

@@ -21,7 +21,7 @@ export interface Expected {
 
 /** What an agent MUST see on each bundled scenario: findings (severity:id:role) and text on the sidebar. */
 export const EXPECTED: Record<string, Expected> = {
-  '01-prime-gold-clean': { findings: [], texts: ['Supermercado Bom Preço Ltda', '11.222.333/0001-81', 'Prime · Carteira A · Gold', 'Cadastro do cliente: nada bloqueia o atendimento.'], shot: 'prime-clean' },
+  '01-prime-gold-clean': { findings: [], texts: ['Supermercado Bom Preço Ltda', '11.222.333/0001-81', 'Prime · Carteira A · Gold', 'Nada bloqueia o atendimento.'], shot: 'prime-clean' },
   '02-helpdesk-distribuidor': { findings: [], texts: ['HelpDesk · PC Implantação Distribuidor', '45.287.033/0001-00'] },
   '03-financial-pending': {
     findings: ['block:financialPending:alert'],
@@ -59,7 +59,7 @@ export const EXPECTED: Record<string, Expected> = {
     texts: ['Verificações desligadas: CNPJ. Veja a Configuração abaixo.', 'Configuração (3)'],
     wait: 'Configuração (3)',
   },
-  '20-os-on-hold': { findings: [], texts: ['Restaurante Sabor Caseiro Ltda', 'Cadastro do cliente: nada bloqueia o atendimento.'] },
+  '20-os-on-hold': { findings: [], texts: ['Restaurante Sabor Caseiro Ltda', 'Nada bloqueia o atendimento.'] },
   '21-setup-fresh-install': {
     findings: ['warn:wallet.none:status', 'warn:setup:status'],
     texts: ['Mercado Boa Vista Ltda', 'Sem carteira Prime/HelpDesk', 'Verificações desligadas: CNPJ, Pendência Financeira, O.S. antes de Em espera, TicketId da sessão, carteira Prime/HelpDesk, Catálogo de Serviços. Veja a Configuração abaixo.'],
@@ -95,7 +95,7 @@ export const EXPECTED: Record<string, Expected> = {
   },
   '25-personal-macro-same-title': {
     findings: [],
-    texts: ['Cadastro do cliente: nada bloqueia o atendimento.', 'Prime · Carteira A · Gold'],
+    texts: ['Nada bloqueia o atendimento.', 'Prime · Carteira A · Gold'],
     absent: ['Configuração'],
     settle: true,
   },

@@ -7,7 +7,8 @@ import { isSidebarEvent } from '../harness/zafEvents';
 import { expectNoProblems, launch, notesRead, openInHost, openScenario, sidebar, watchedPage, type Watched } from './browser';
 import { withoutInjectedHttpErrors } from './expectations';
 import { REFUSAL_07, rowVerdict, SAVE_TABLE, SUBMIT_EVENTS } from '../harness/saveGuardTable';
-import { ui as ptBR } from '../translations/pt-br.json';
+import { ui as ptBRui, later as ptBRlater } from '../translations/pt-br.json';
+const ptBR = { ...ptBRui, ...ptBRlater };
 import { createTranslate } from '../src/i18n';
 
 /**
@@ -192,7 +193,9 @@ describe.each(WORLDS)('the save guard in the $name', (world) => {
     await world.set(page, 'ticket.status', 'hold');
     const alert = root.locator('[data-testid="os-checklist"][data-urgent="true"]');
     await alert.getByText('Para colocar Em espera:').waitFor();
-    expect(await alert.locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-item')))).toEqual(['osNumber', 'type']);
+    // The notes are read by the look-ups, which start once their chunk is in (after first paint): until then
+    // the note is "not checked" too.
+    await expect.poll(() => alert.locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-item'))), { timeout: 10_000 }).toEqual(['osNumber', 'type']);
     expect(await alert.innerText()).toContain('Não verificado: Tipo (o Tipo não pôde ser lido)');
     expect(await alert.getByTestId('checklist-summary').innerText()).toBe('2 itens não verificados antes de Em espera.');
     await close(watched);

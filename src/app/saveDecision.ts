@@ -9,6 +9,7 @@ import { msg } from '../domain/message';
 import type { SubmitTracking } from './saveHook';
 import type { SentinelaState, StateStore } from './state';
 import type { Lookups } from './lookups';
+import '../laterTexts'; // the refusal's and the notices' texts (translations `later`)
 
 /** The parts of the state a save may wait for, and that a REST read can bring. */
 type Readable = NonNullable<Unchecked['readable']>;

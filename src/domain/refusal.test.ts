@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ui as ptBR } from '../../translations/pt-br.json';
-import { ui as en } from '../../translations/en.json';
-import { ui as es } from '../../translations/es.json';
+import { ui as ptBRui, later as ptBRlater } from '../../translations/pt-br.json';
+import { ui as enui, later as enlater } from '../../translations/en.json';
+import { ui as esui, later as eslater } from '../../translations/es.json';
 import { createTranslate } from '../i18n';
 import { refusalText } from './refusal';
 import { fixText, listOf } from './instructions';
@@ -10,7 +10,8 @@ import { decideSave } from './saveDecision';
 import { msg } from './message';
 import { context, FIELD, FORM_0800, testSettings } from './fixtures';
 
-const T = { 'pt-BR': createTranslate(ptBR), en: createTranslate(en), es: createTranslate(es) };
+// The refusal's texts are split between `ui` and `later` (they load with the save decision).
+const T = { 'pt-BR': createTranslate({ ...ptBRui, ...ptBRlater }), en: createTranslate({ ...enui, ...enlater }), es: createTranslate({ ...esui, ...eslater }) };
 const what = (key: string, params?: Record<string, string>) => msg(`guard.what.${key}`, params);
 const NOTE: Fix = { kind: 'note', cnpj: '49.327.015/0001-58', razaoSocial: 'Restaurante Sabor Caseiro Ltda' };
 

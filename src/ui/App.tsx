@@ -4,7 +4,7 @@ import type { Sentinela } from '../app/sentinela';
 import { useSentinelaState, useView } from './useSentinela';
 import { ContextPanel } from './ContextPanel';
 import { agentFindings, FindingList } from './Findings';
-import { Checklist, ChecklistAlert } from './Checklist';
+import { Checklist } from './Checklist';
 import { Catalog } from './Catalog';
 import { Notices } from './Notices';
 import { Section } from './Section';
@@ -15,6 +15,9 @@ import { isAdmin } from '../domain/configuration';
 const proceduresChunk = import('./Procedures');
 const Procedures = lazy(() => proceduresChunk);
 const ConfigurationList = lazy(() => import('./ConfigurationList'));
+/** The checklist at the top (after a refused save, or On Hold): fetched as the app starts too. */
+const checklistAlertChunk = import('./ChecklistAlert');
+const ChecklistAlert = lazy(() => checklistAlertChunk);
 
 /** How long the sidebar's height must stay still before Zendesk is asked to resize the frame. */
 export const RESIZE_SETTLE_MS = 150;
@@ -77,8 +80,8 @@ export function App({ sentinela, onResize }: { sentinela: Sentinela; onResize?: 
   const state = useSentinelaState(sentinela);
   const view = useView(state);
   const [proceduresReady, setProceduresReady] = useState(false);
-  useEffect(() => void proceduresChunk.then(() => setProceduresReady(true)), []);
-  const loading = [...Object.values(state.macros), state.organizationSearch, state.savedComments].some((lookup) => lookup?.state === 'loading');
+  useEffect(() => void Promise.all([proceduresChunk, checklistAlertChunk]).then(() => setProceduresReady(true)), []);
+  const loading = [...Object.values(state.macros), state.organizationSearch, state.savedComments, state.savedStatus].some((lookup) => lookup?.state === 'loading');
   // Settled: the ticket read, the look-ups started (an 'idle' look-up whose chunk has not loaded is not an answer) and answered, the procedures panel loaded.
   const ref = useAutoResize(onResize, state.phase !== 'starting' && state.lookupsStarted && !loading && proceduresReady);
   const t = state.translate;
@@ -95,7 +98,9 @@ export function App({ sentinela, onResize }: { sentinela: Sentinela; onResize?: 
             {/* After a refused save, or once the status is set On Hold, what is missing comes first, as an error. */}
             {view.checklist && view.checklistUrgent ? (
               <Section title={t('ui.checklist')} translate={t} testId="section-checklist" hideTitle>
-                <ChecklistAlert items={view.checklist} warnings={view.osWarnings} state={state} />
+                <Suspense fallback={null}>
+                  <ChecklistAlert items={view.checklist} warnings={view.osWarnings} state={state} />
+                </Suspense>
               </Section>
             ) : null}
             {shownFindings.length > 0 ? (

@@ -1,10 +1,8 @@
-import { Alert } from '@zendeskgarden/react-notifications';
 import type { SentinelaState } from '../app/sentinela';
 import type { ChecklistItem } from '../domain/saveGuard';
-import { msg, type Message } from '../domain/message';
-import { fixText } from '../domain/instructions';
+import type { Message } from '../domain/message';
 
-const MARK = { ok: '✓', missing: '✗', unchecked: '?' } as const;
+export const MARK = { ok: '✓', missing: '✗', unchecked: '?' } as const;
 
 function Item({ item, state }: { item: ChecklistItem; state: SentinelaState }) {
   const t = state.translate;
@@ -19,7 +17,7 @@ function Item({ item, state }: { item: ChecklistItem; state: SentinelaState }) {
 }
 
 /** "Tudo pronto" only when every item is checked and done; otherwise what is missing, then what is not checked. */
-function summary(items: ChecklistItem[], t: SentinelaState['translate']): string {
+export function summary(items: ChecklistItem[], t: SentinelaState['translate']): string {
   const missing = items.filter((item) => item.state === 'missing').length;
   const unchecked = items.filter((item) => item.state === 'unchecked').length;
   if (missing > 0) return t('ui.checklistMissing', { count: missing });
@@ -27,7 +25,7 @@ function summary(items: ChecklistItem[], t: SentinelaState['translate']): string
   return t('ui.checklistReady');
 }
 
-function Warnings({ warnings, t }: { warnings: Message[]; t: SentinelaState['translate'] }) {
+export function Warnings({ warnings, t }: { warnings: Message[]; t: SentinelaState['translate'] }) {
   return (
     <>
       {warnings.map((warning, index) => (
@@ -69,30 +67,5 @@ export function Checklist({ items, warnings, state }: { items: ChecklistItem[]; 
       ) : null}
       <Warnings warnings={warnings} t={t} />
     </div>
-  );
-}
-
-/**
- * The same checklist at the top of the sidebar, as an error alert, once the status is set On Hold or a
- * save was refused: only what is missing (each as an instruction) and what could not be checked.
- */
-export function ChecklistAlert({ items, warnings, state }: { items: ChecklistItem[]; warnings: Message[]; state: SentinelaState }) {
-  const t = state.translate;
-  const open = items.filter((item) => item.state !== 'ok');
-  return (
-    <Alert type="error" role="alert" data-testid="os-checklist" data-urgent="true" className="finding">
-      <Alert.Title>{state.refusedSave ? t('ui.checklistRefused') : t('ui.checklistBeforeHold')}</Alert.Title>
-      <p className="quiet" data-testid="checklist-summary">{summary(items, t)}</p>
-      <ul className="checklist">
-        {open.map((item) => (
-          <li key={item.id} data-item={item.id} data-state={item.state} className={`check-${item.state}`}>
-            <span aria-hidden="true" className="mark">{MARK[item.state]}</span>
-            <span className="visually-hidden">{t(`ui.check.${item.state}`)}: </span>
-            {item.state === 'missing' ? fixText(item.fix, t) : t('guard.uncheckedItem', { what: item.what, why: item.note ?? msg('ui.check.unchecked') })}
-          </li>
-        ))}
-      </ul>
-      <Warnings warnings={warnings} t={t} />
-    </Alert>
   );
 }
