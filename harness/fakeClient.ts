@@ -63,7 +63,8 @@ export type FakeClient = ZafClient & {
   /**
    * Zendesk sends ticket.save (after every event sent before it) and the app's handlers answer, as the
    * SDK answers them; an allowed save is committed. While a save is under way, another resolves with it
-   * (Zendesk does not start a second submit while the app has not answered the first).
+   * (Zendesk does not start a second submit while the app has not answered the first). The submit events
+   * fire around a committed save, never ticket.saved (TicketModel.commitSave).
    */
   save(): Promise<SaveVerdict>;
   /** Zendesk's "Submit as <status>": the status changes (its event is sent) and the ticket is saved, in one gesture. */

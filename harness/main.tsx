@@ -30,6 +30,12 @@ declare global {
       apiUpdate(update: RestTicketUpdate): { fired: string[]; ticket: Scenario['ticket'] };
       /** Opens the ticket again (reloads the page with the ticket as Zendesk now holds it). */
       reopen(): void;
+      /** Event faults: these events arrive late (when released) or never. */
+      holdEvents(names: string[]): void;
+      dropEvents(names: string[]): void;
+      releaseEvents(): void;
+      /** The events the app subscribed to. */
+      subscriptions(): string[];
       scenario: Scenario;
       /** The account changes under the app (a macro deleted, re-created, renamed…): harness/rest/account.ts. */
       changeAccount(change: AccountChange): Record<string, unknown>;
@@ -274,6 +280,10 @@ async function start() {
     apiUpdate: (update) => current.apiUpdate(update),
     reopen: () => reopenTicket(source, current),
     changeAccount: (change) => current.account.change(change),
+    holdEvents: (names) => current.holdEvents(names),
+    dropEvents: (names) => current.dropEvents(names),
+    releaseEvents: () => current.releaseEvents(),
+    subscriptions: () => client.subscriptions(),
     scenario,
     ready,
     get installationWrites() {

@@ -38,7 +38,7 @@ const sharedAndPersonal = (store: KeyValueStore) => ({ shared: store, personal: 
 
 export async function startScenario(
   source: string | Scenario,
-  options: { store?: KeyValueStore; policy?: RestPolicy; edit?: (scenario: Scenario) => void; start?: boolean; latencyMs?: number } = {},
+  options: { store?: KeyValueStore; policy?: RestPolicy; edit?: (scenario: Scenario) => void; start?: boolean; latencyMs?: number; deadlineMs?: number } = {},
 ) {
   // Cloned either way: zod hands out the same default objects (faults, …) to every parse, and an edit must not leak into the next test.
   const scenario = structuredClone(typeof source === 'string' ? readScenario(source) : source);
@@ -46,7 +46,8 @@ export async function startScenario(
   const model = new TicketModel(scenario);
   current = model;
   const client = createFakeClient(model, { baseUrl: BASE_URL, latencyMs: options.latencyMs });
-  const sentinela = createSentinela(client, { stores: sharedAndPersonal(options.store ?? memoryStore()), policy: options.policy ?? FAST_POLICY });
+  const store = options.store ?? memoryStore();
+  const sentinela = createSentinela(client, { stores: sharedAndPersonal(store), store, policy: options.policy ?? FAST_POLICY, ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}) });
   if (options.start !== false) await sentinela.start();
   return { scenario, model, client, sentinela };
 }

@@ -3,6 +3,7 @@ import { htmlAsText, textAsHtml } from './richText';
 import { ZendeskAccount, type RestAnswer } from './rest/account';
 import { planBackstop, type BackstopPlan } from '../scripts/backstop/requirements';
 import { ruleTicket, runTriggers, updateProblem, type RestTicketUpdate, type RuleTicket } from './backstop';
+import { isSidebarEvent } from './zafEvents';
 
 /**
  * Zendesk's side of one ticket, from a scenario: answers ZAF paths with the shapes of the ZAF Support
@@ -30,6 +31,10 @@ export class TicketModel {
   private listeners = new Set<EventListener>();
   /** The account's REST side (/api/v2), over the same objects. */
   readonly account: ZendeskAccount;
+  /** Event faults for tests: events held back (late) until released, and events never sent (missing). */
+  private heldEvents = new Set<string>();
+  private droppedEvents = new Set<string>();
+  private queuedEvents: [string, unknown][] = [];
 
   /** The ticket as Zendesk has it stored: what the last update left (triggers compare with it). */
   private stored: RuleTicket;
@@ -73,8 +78,28 @@ export class TicketModel {
     return () => this.listeners.delete(listener);
   }
 
+  /** Sends an event as Zendesk sends it to a ticket_sidebar app: only those Zendesk sends (harness/zafEvents.ts). */
   private emit(name: string, data: unknown) {
+    if (!isSidebarEvent(name)) throw new Error(`the stand-in was about to send "${name}", which Zendesk does not send to a ticket_sidebar app`);
+    if (this.droppedEvents.has(name)) return;
+    if (this.heldEvents.has(name)) return void this.queuedEvents.push([name, data]);
     for (const listener of this.listeners) listener(name, data);
+  }
+
+  /** From now on these events arrive late: only when releaseEvents() is called. */
+  holdEvents(names: readonly string[]) {
+    for (const name of names) this.heldEvents.add(name);
+  }
+
+  /** From now on these events never arrive. */
+  dropEvents(names: readonly string[]) {
+    for (const name of names) this.droppedEvents.add(name);
+  }
+
+  /** Sends the events held back, in their order, and stops holding them. */
+  releaseEvents() {
+    this.heldEvents.clear();
+    for (const [name, data] of this.queuedEvents.splice(0)) this.emit(name, data);
   }
 
   private user(id: number | null | undefined): User | null {
@@ -186,12 +211,10 @@ export class TicketModel {
     if (!user) throw new Error('ticket.requester: no such user');
     const organizationBefore = this.ticket.organization_id ?? null;
     this.ticket.requester_id = user.id;
+    // The organization follows the requester; Zendesk documents no organization change event.
+    if (user.organization_id && user.organization_id !== organizationBefore) this.ticket.organization_id = user.organization_id;
     this.emit('ticket.requester.id.changed', user.id);
     this.emit('ticket.requester.email.changed', user.email ?? null);
-    if (user.organization_id && user.organization_id !== organizationBefore) {
-      this.ticket.organization_id = user.organization_id;
-      this.emit('ticket.organization.changed', this.zafOrganization());
-    }
   }
 
   /** client.set(path, value), as the agent's edits would be applied. */
@@ -288,8 +311,13 @@ export class TicketModel {
     this.emit('comment.text.changed', this.composerText);
   }
 
-  /** What Zendesk does after a save that no hook refused: the draft becomes a comment (REST: body, html_body, plain_body). */
+  /**
+   * What Zendesk does after a save that no hook refused: the submit events around the stored update, the
+   * draft becomes a comment (REST: body, html_body, plain_body). Never `ticket.saved`: Zendesk sends it to
+   * background apps only (https://developer.zendesk.com/api-reference/apps/apps-support-api/background/).
+   */
   commitSave() {
+    this.emit('ticket.submit.start', undefined);
     const composed = this.composerText;
     const plain = this.richText ? htmlAsText(composed) : composed;
     if (plain.trim() !== '') {
@@ -303,7 +331,8 @@ export class TicketModel {
     // Zendesk runs its triggers on the saved ticket before answering the save; the open ticket then
     // shows what they changed.
     this.runBusinessRules(true);
-    this.emit('ticket.saved', { id: this.ticket.id, status: this.ticket.status });
+    this.emit('ticket.submit.done', undefined);
+    this.emit('ticket.submit.always', undefined);
   }
 
   /** Runs the backstop's triggers on the update from the stored ticket to this one, and stores the result. */
@@ -327,6 +356,7 @@ export class TicketModel {
     }
     this.ticket.ticket_form_id = ticket.ticket_form_id;
     this.stored = ruleTicket(this.ticket);
+    this.account.storeTicket(this.ticket);
     return fired;
   }
 

@@ -34,9 +34,9 @@ describe('every ZAF path the app reads can be made unreadable in the stand-in', 
 });
 
 describe('what the app makes of an unreadable path', () => {
-  // DEVELOPERS.md: a value ZAF could not read is unknown, never absent. Today the organization ZAF could
-  // not read becomes "no organization" (a block, and a search by CNPJ).
-  it.fails('issue 17: an organization ZAF could not read is not "no organization"', async () => {
+  // DEVELOPERS.md: a value ZAF could not read is unknown, never absent (issue 17): an organization ZAF
+  // could not read is not "no organization" (no block, no search by CNPJ).
+  it('an organization ZAF could not read is not "no organization"', async () => {
     const { sentinela } = await startScenario('01-prime-gold-clean', { edit: (s) => void (s.faults.unreadablePaths = ['ticket.organization']) });
     const state = await until(() => sentinela.getState(), (s) => Object.values(s.macros).every((lookup) => lookup?.state !== 'loading') && s.organizationSearch.state !== 'loading');
     const findings = computeFindings({ context: state.context!, settings: state.settings, settingsIssues: state.settingsIssues, organizationSearch: state.organizationSearch, macros: state.macros });

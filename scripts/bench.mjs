@@ -82,6 +82,48 @@ try {
     hostRatioAt200: (startup.host.at(-1).ms - startup.host[0].ms) / 200,
   };
 
+  // 1b. Added save latency: from Zendesk's zaf.ticket.save to the app's iframe.reply, through the protocol
+  // host with every ZAF reply delayed by L ms. The hook reads what is being saved with one batched get,
+  // so this should be about one round trip (L) plus the decision. Refused O.S. (07) and allowed non-O.S. (02).
+  async function hostSaves(scenario, latency, status) {
+    const context = await browser.newContext();
+    await context.route(SDK_URL, (route) => route.fulfill({ path: servers.sdkPath, contentType: 'text/javascript' }));
+    const page = await context.newPage();
+    const query = new URLSearchParams({ scenario: `/harness/scenarios/${scenario}.json`, app: servers.appUrl, latency: String(latency) });
+    await page.goto(`${servers.harnessUrl}/tests/host/index.html?${query}`);
+    await page.waitForFunction(() => window.zendeskHost !== undefined);
+    await page.frameLocator('iframe[title="Sentinela"]').locator('main.sentinela[data-phase="ready"]').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1500); // the look-ups after first paint (saved notes) are in
+    const result = await page.evaluate(async (value) => {
+      window.zendeskHost.set('ticket.status', value);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const before = window.zendeskHost.calls.filter((c) => c.kind === 'request').length;
+      const times = [];
+      const allowed = [];
+      for (let i = 0; i < 10; i += 1) {
+        const t0 = performance.now();
+        allowed.push((await window.zendeskHost.save()).allowed);
+        times.push(performance.now() - t0);
+      }
+      return { times, allowed, requests: window.zendeskHost.calls.filter((c) => c.kind === 'request').length - before };
+    }, status);
+    await context.close();
+    return result;
+  }
+  const saveLatency = [];
+  for (const latency of LATENCIES) {
+    const refused = await hostSaves('07-os-missing-fields', latency, 'hold');
+    const allowed = await hostSaves('02-helpdesk-distribuidor', latency, 'pending');
+    saveLatency.push({
+      latency,
+      refusedOsMedianMs: median(refused.times),
+      allowedMedianMs: median(allowed.times),
+      verdicts: { refused: refused.allowed.filter((a) => !a).length, allowed: allowed.allowed.filter(Boolean).length },
+      requestsDuringSaves: refused.requests + allowed.requests,
+    });
+  }
+  results.saveLatency = { host: saveLatency, roundTrips: slope(saveLatency.map((row) => [row.latency, row.refusedOsMedianMs])) };
+
   // 2. REST calls per ticket view: cold (first ticket of a session) and warm (the same agent's next ticket).
   const rest = [];
   // The large account has its own profile below.
@@ -295,6 +337,7 @@ const s = results.startup;
 const rows = [
   ['startup, production build via the ZAF protocol', `${s.host.map((r) => `L=${r.latency}: ${r.ms.toFixed(0)} ms`).join(', ')}`, `${s.hostRoundTrips.toFixed(2)} sequential round trips (slope); ${s.host[0].getsBeforeFindings} get before findings`, 'handshake + 1 get = 2'],
   ['startup, harness (fake client)', `${s.harness.map((r) => `L=${r.latency}: ${r.ms.toFixed(0)} ms`).join(', ')}`, `${s.harnessRoundTrips.toFixed(2)} round trips (slope)`, '2 (metadata + get)'],
+  ['added save latency (zaf.ticket.save → reply), protocol host', `${results.saveLatency.host.map((r) => `L=${r.latency}: refused O.S. ${r.refusedOsMedianMs.toFixed(0)} ms, allowed ${r.allowedMedianMs.toFixed(0)} ms`).join('; ')}`, `${results.saveLatency.roundTrips.toFixed(2)} round trips (slope); ${results.saveLatency.host.reduce((n, r) => n + r.requestsDuringSaves, 0)} requests during saves`, '1 round trip (one get); deadline 2,000 ms'],
   ...results.rest.map((r) => [`REST calls per view: ${r.scenario}`, `cold ${r.cold}, warm ${r.warm}`, '', '≤ 1 cold, 0 warm with an organization']),
   ...results.largeAccount.views.map((r) => [`REST calls per view, large account: ${r.kind}`, `cold ${r.cold}, warm ${r.warm}`, '2,000 macros, 2,500 org users, 3,000 org tickets, 600 comments', '']),
   ['large account built from its scenario (parse + generate, Chromium)', `median ${results.largeAccount.generation.medianMs.toFixed(0)} ms`, `${results.largeAccount.generation.runs} runs`, 'well under 1 s'],

@@ -48,8 +48,11 @@ export const harnessUrl = () => inject('harnessUrl');
 export const FAST_REST = '&restTimeoutMs=3000&restSleepScale=0.1';
 
 /** Opens a bundled scenario in the harness and waits for the app's first findings. */
+/** A bundled scenario by name, or any scenario by URL (a `data:` URL: an edited scenario, which no service worker intercepts). */
+const scenarioUrl = (name: string) => (/^(data|https?):/.test(name) ? encodeURIComponent(name) : `/harness/scenarios/${name}.json`);
+
 export async function openScenario(page: Page, name: string, query = ''): Promise<void> {
-  await page.goto(`${harnessUrl()}/harness/?scenario=/harness/scenarios/${name}.json${query}`);
+  await page.goto(`${harnessUrl()}/harness/?scenario=${scenarioUrl(name)}${query}`);
   await page.waitForFunction(() => window.zafMock !== undefined);
   await page.evaluate(() => window.zafMock!.ready);
   await page.locator('main.sentinela[data-phase="ready"]').waitFor();
@@ -108,7 +111,7 @@ export async function openInHost(watched: Watched, name: string, options: { late
   const { page } = watched;
   await page.context().route(SDK_URL, (route) => route.fulfill({ path: inject('sdkPath'), contentType: 'text/javascript' }));
   const query = new URLSearchParams({
-    scenario: `/harness/scenarios/${name}.json`,
+    scenario: /^(data|https?):/.test(name) ? name : `/harness/scenarios/${name}.json`,
     app: inject('appUrl'),
     latency: String(options.latencyMs ?? 0),
     ...(options.holdGet ? { holdGet: '1' } : {}),

@@ -78,9 +78,9 @@ describe('untrusted text cannot run', () => {
 
 describe("the agent's language", () => {
   it.concurrent.each([
-    ['en', 'Outstanding payment: service blocked', 'Apply the payment-issue macro and title', 'Outstanding payment: the ticket can only be saved as Solved.'],
-    ['es', 'Deuda pendiente: atención bloqueada', 'Aplicar la macro de deuda pendiente y el título', 'Deuda pendiente: solo se puede guardar como Resuelto.'],
-    ['fr', 'Pendência Financeira: atendimento bloqueado', 'Aplicar macro de pendência e título', 'Pendência Financeira: só é possível salvar como Resolvido.'],
+    ['en', 'Outstanding payment: service blocked', 'Apply the payment-issue macro and title', 'Sentinela: With an outstanding payment, save only as Solved.'],
+    ['es', 'Deuda pendiente: atención bloqueada', 'Aplicar la macro de deuda pendiente y el título', 'Sentinela: Con deuda pendiente, guarde solo como Resuelto.'],
+    ['fr', 'Pendência Financeira: atendimento bloqueado', 'Aplicar macro de pendência e título', 'Sentinela: Com Pendência Financeira, salve apenas como Resolvido.'],
   ])('%s: findings, actions and save refusals in the agent\'s language (pt-BR when unknown)', async (locale, title, action, refusal) => {
     const watched = await watchedPage(browser);
     const { page } = watched;

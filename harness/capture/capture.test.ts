@@ -38,7 +38,7 @@ async function replay(scenario: Scenario) {
   await until(() => sentinela.getState(), (s) => Object.values(s.macros).every((lookup) => lookup?.state !== 'loading') && s.organizationSearch.state !== 'loading' && s.savedComments.state !== 'loading');
   const state = sentinela.getState();
   const findings = computeFindings({ context: state.context!, settings: state.settings, settingsIssues: state.settingsIssues, organizationSearch: state.organizationSearch, macros: state.macros });
-  const checklist = osChecklist({ context: state.context!, settings: state.settings, savedComments: state.savedComments }).map((item) => `${item.id}:${item.state}`);
+  const checklist = osChecklist({ context: state.context!, settings: state.settings, savedComments: state.savedComments, savedStatus: state.savedStatus }).map((item) => `${item.id}:${item.state}`);
   const verdicts = [];
   for (const status of ['hold', 'solved']) {
     client.agentSet('ticket.status', status);

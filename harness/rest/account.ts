@@ -69,6 +69,8 @@ export class ZendeskAccount {
   private faultUses = new Map<number, number>();
   /** The app's installation (GET/PUT /api/v2/apps/installations/{id}): settings as stored now, every update written. */
   readonly installation: InstallationState;
+  /** The ticket as it was last stored: REST answers this, not the agent's unsaved edits (scenario.ticket). */
+  private stored: Scenario['ticket'];
 
   constructor(scenario: Scenario, options: AccountOptions = {}) {
     this.scenario = scenario;
@@ -77,6 +79,8 @@ export class ZendeskAccount {
     this.now = options.now ?? (() => Date.now());
     generateInto(scenario, this.now());
     this.complete();
+    // After complete(): the stored ticket has the timestamps Zendesk gives it.
+    this.stored = structuredClone(scenario.ticket);
   }
 
   /** Every record as Zendesk would hold it: timestamps, comment bodies in three forms, macro fields. */
@@ -97,6 +101,17 @@ export class ZendeskAccount {
     completeTimestamps(scenario.macros as Json[], anchor, SPACING.macros);
     scenario.macros.forEach((macro, index) => completeMacro(macro as Json, index + 1));
     scenario.users.forEach((user) => completeUser(user as Json));
+  }
+
+  /**
+   * A save went through: the ticket as the agent's editor has it is what Zendesk now stores, with a new
+   * `updated_at` (Zendesk sets it on every update: https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/).
+   */
+  storeTicket(ticket: Scenario['ticket']) {
+    const previous = time((this.stored as Json).updated_at);
+    const updatedAt = iso(Math.max(this.now(), (Number.isFinite(previous) ? previous : 0) + 1000));
+    (ticket as Json).updated_at = updatedAt;
+    this.stored = structuredClone(ticket);
   }
 
   /** One /api/v2 request (method, URL relative or absolute, body as text), with the scenario's injected faults. */
@@ -156,9 +171,10 @@ export class ZendeskAccount {
 
   // ---- records ----------------------------------------------------------------------------------
 
+  /** Every ticket as stored: the one on screen as it was last saved, never the agent's unsaved edits. */
   private get allTickets(): Json[] {
     const { ticket, tickets } = this.scenario;
-    return [ticket as Json, ...(tickets as Json[]).filter((other) => other.id !== ticket.id)];
+    return [this.stored as Json, ...(tickets as Json[]).filter((other) => other.id !== ticket.id)];
   }
 
   private records(collection: 'tickets' | 'users' | 'organizations' | 'ticket_fields' | 'ticket_forms'): Json[] {
@@ -612,6 +628,8 @@ export class ZendeskAccount {
     }
     const record = records[index];
     Object.assign(record, change.changes, { updated_at: change.changes.updated_at ?? stamp });
+    // The ticket on screen: its stored copy (what REST answers) changes as well.
+    if (record === (this.scenario.ticket as Json)) Object.assign(this.stored, change.changes, { updated_at: record.updated_at });
     if (name === 'macros' && 'title' in change.changes && !('raw_title' in change.changes)) record.raw_title = record.title;
     if (name === 'comments' && ('body' in change.changes || 'html_body' in change.changes)) {
       if (!('html_body' in change.changes)) delete record.html_body;

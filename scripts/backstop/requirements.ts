@@ -60,7 +60,7 @@ const USED_SETTINGS: readonly ParameterName[] = ['formulario0800FormId', 'marcaF
 function marcaMakesOs(settings: Settings, field: TicketFieldDefinition, value: string): boolean {
   const options = (field.custom_field_options ?? []).map((option) => ({ label: option.name, value: option.value }));
   const context: TicketContext = {
-    ticket: { id: null, status: 'hold', savedStatus: 'open', subject: '', saved: { subject: '', fields: { [field.id]: value }, formId: null }, description: '', type: null, formId: null, requester: null, organization: null, fields: { [field.id]: value }, draft: { text: '', internal: false }, tags: [] },
+    ticket: { id: null, status: 'hold', subject: '', saved: { subject: '', fields: { [field.id]: value }, formId: null }, description: '', type: null, formId: null, requester: null, organization: null, fields: { [field.id]: value }, draft: { text: '', internal: false }, tags: [] },
     fieldOptions: { [field.id]: options },
     unreadable: [],
     unreadablePaths: [],

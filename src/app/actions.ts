@@ -3,6 +3,7 @@ import type { Person } from '../domain/ticket';
 import type { InputName, PlanStep, ProcedureId, Values } from '../domain/procedures';
 import type { EffectTarget } from '../domain/effects';
 import type { Loss } from '../domain/overwrite';
+import { storedStatus } from '../domain/saveGuard';
 import { fieldPath, readTargets } from '../zendesk/ticketContext';
 import { msg, type Message } from '../domain/message';
 import { adoptKey, procedureKey, type StateStore } from './state';
@@ -146,7 +147,7 @@ export function createActions(client: ZafClient, store: StateStore, lookups: Loo
           ...(context.unreadable.includes('form') ? (['form'] as const) : []),
           ...context.unreadableFields.map((fieldId) => `field:${fieldId}` as const),
         ];
-        const losses = overwrites({ plan, snapshot, ticket: fresh.ticket, baselineUnknown, appWrote });
+        const losses = overwrites({ plan, snapshot, ticket: { saved: fresh.ticket.saved, savedStatus: storedStatus(store.get()) }, baselineUnknown, appWrote });
         if (!acknowledged(asked, losses)) return { status: 'confirm', losses };
         const done = await execute(key, plan.steps);
         if (!done) return { status: 'failed' };

@@ -8,9 +8,13 @@ import type { Lookups } from './lookups';
 const text = (data: unknown) => (typeof data === 'string' ? data : data === null || data === undefined ? '' : String(data));
 
 /**
- * Keeps the ticket context current from ZAF's change events (ZAF Support API, ticket_sidebar events),
- * starting the look-ups a change makes necessary. Requester and organization change together: the
- * events of one change are read back with one get.
+ * Keeps the ticket context current from the change events Zendesk sends to a ticket_sidebar app
+ * ("Ticket change events", "Custom ticket field change events", "Ticket comment change events":
+ * https://developer.zendesk.com/api-reference/apps/apps-support-api/ticket_sidebar/), starting the
+ * look-ups a change makes necessary. Only events Zendesk sends to a sidebar are subscribed (the list,
+ * with its sources: harness/zafEvents.ts; a test fails on any other). There is no organization change
+ * event in any source: a requester change re-reads requester and organization with one get, and the
+ * save hook reads the organization fresh.
  */
 export function listenToTicket(client: ZafClient, store: StateStore, lookups: Lookups) {
   const draft = () => store.get().context?.ticket.draft;
@@ -24,8 +28,9 @@ export function listenToTicket(client: ZafClient, store: StateStore, lookups: Lo
   };
   async function refreshPeople() {
     try {
-      const { values } = await client.get(['ticket.requester', 'ticket.organization']);
-      store.updateTicket({ requester: readPerson(values['ticket.requester']), organization: readOrganization(values['ticket.organization']) });
+      const { values, errors } = await client.get(['ticket.requester', 'ticket.organization']);
+      if ('ticket.organization' in errors) return store.notify('error', msg('notice.refreshFailed'));
+      store.updateTicket({ requester: readPerson(values['ticket.requester']), organization: readOrganization(values['ticket.organization']) }, ['requester', 'organization']);
       lookups.organization();
       lookups.comments(); // another organization: another CNPJ and Razão Social for the internal note
     } catch {
@@ -33,20 +38,27 @@ export function listenToTicket(client: ZafClient, store: StateStore, lookups: Lo
     }
   }
 
-  client.on('ticket.status.changed', (data) => store.updateTicket({ status: text(data) || store.get().context?.ticket.status || 'new' }));
-  client.on('ticket.subject.changed', (data) => store.updateTicket({ subject: text(data) }));
-  client.on('ticket.type.changed', (data) => store.updateTicket({ type: text(data) || null }));
+  client.on('ticket.status.changed', (data) => {
+    const status = text(data);
+    if (!status) return;
+    store.updateTicket({ status }, ['status']);
+    // Set On Hold: what the guard will need and does not know (notes that failed, a stored status
+    // lost track of) is read now, not when the agent saves.
+    if (status === 'hold') lookups.forHold();
+  });
+  client.on('ticket.subject.changed', (data) => store.updateTicket({ subject: text(data) }, ['subject']));
+  client.on('ticket.type.changed', (data) => store.updateTicket({ type: text(data) || null }, ['type']));
   client.on('ticket.form.id.changed', (data) => {
-    store.updateTicket({ formId: Number(data) || null });
+    store.updateTicket({ formId: Number(data) || null }, ['form']);
     lookups.comments();
   });
   client.on('comment.text.changed', (data) => {
     const current = draft();
-    if (current) store.updateTicket({ draft: { ...current, text: text(data) } });
+    if (current) store.updateTicket({ draft: { ...current, text: text(data) } }, ['draft']);
   });
   client.on('comment.type.changed', (data) => {
     const current = draft();
-    if (current) store.updateTicket({ draft: { ...current, internal: data === 'internalNote' } });
+    if (current) store.updateTicket({ draft: { ...current, internal: data === 'internalNote' } }, ['draftType']);
   });
   // The backstop's tag can change under an open sidebar (a trigger after a save): read the tags again.
   client.on('ticket.tags.changed', () => {
@@ -61,7 +73,11 @@ export function listenToTicket(client: ZafClient, store: StateStore, lookups: Lo
     );
   });
   client.on('ticket.requester.id.changed', schedulePeopleRefresh);
-  client.on('ticket.organization.changed', schedulePeopleRefresh);
+  // Someone else (another agent, a trigger, the API) changed the ticket: what is stored may differ now.
+  client.on('ticket.updated', () => {
+    schedulePeopleRefresh();
+    lookups.storedChanged();
+  });
   const listenToFields = fieldListener(client, store, lookups);
   listenToFields();
   return { listenToFields };
@@ -82,7 +98,8 @@ function fieldListener(client: ZafClient, store: StateStore, lookups: Lookups) {
       client.on(`ticket.custom_field_${id}.changed`, (data) => {
         const { context, settings: now } = store.get();
         if (!context) return;
-        store.updateTicket({ fields: { ...context.ticket.fields, [id]: data ?? null } });
+        // The event tells the value: a field the batched get could not read is known now.
+        store.update({ context: { ...context, ticket: { ...context.ticket, fields: { ...context.ticket.fields, [id]: data ?? null } }, unreadableFields: context.unreadableFields.filter((field) => field !== id) } });
         if (now.cnpjFieldId === id) {
           lookups.organization();
           lookups.comments();

@@ -44,6 +44,12 @@ export function createLookups(client: ZafClient, store: StateStore, options: Loo
      * read (the state says why).
      */
     readNotes: (call?: { deadlineMs?: number; refresh?: boolean; all?: boolean }): Promise<SavedComment[] | null> => loaded().then((lookups) => lookups.readNotes(call)),
+    /** The status Zendesk has stored, read over REST when the app lost track of it (issue 17). */
+    savedStatus: () => void loaded().then((lookups) => lookups.savedStatus()),
+    /** The ticket is set On Hold: read what the save guard will need and does not know yet. */
+    forHold: () => void loaded().then((lookups) => lookups.forHold()),
+    /** ticket.updated: someone else stored a change; re-read what the guard holds about what is stored. */
+    storedChanged: () => void loaded().then((lookups) => lookups.storedChanged()),
     /** Every look-up this view needs at startup. */
     all: () =>
       void loaded().then((lookups) => {

@@ -185,7 +185,7 @@ describe('600 comments: the internal note at #551', () => {
     const cold = await startScenario('26-large-account', { store });
     await until(() => cold.sentinela.getState().savedComments.state, (s) => s === 'done');
     const state = cold.sentinela.getState();
-    expect(osChecklist({ context: state.context!, settings: state.settings, savedComments: state.savedComments }).filter((item) => item.state !== 'ok')).toEqual([]);
+    expect(osChecklist({ context: state.context!, settings: state.settings, savedComments: state.savedComments, savedStatus: state.savedStatus }).filter((item) => item.state !== 'ok')).toEqual([]);
     expect(state.savedComments).toMatchObject({ state: 'done', partial: true });
     expect(await quiet(cold.client, cold.sentinela)).toEqual(['/api/v2/tickets/4542/comments.json?page[size]=100&sort=-created_at']);
     cold.client.agentSet('ticket.status', 'hold');
@@ -205,7 +205,7 @@ describe('600 comments: the internal note at #551', () => {
     expect(comments.state === 'done' && [comments.value.length, comments.partial]).toEqual([600, undefined]);
     expect(requests(client)).toHaveLength(6);
     const state = sentinela.getState();
-    expect(osChecklist({ context: state.context!, settings: state.settings, savedComments: state.savedComments }).find((item) => item.id === 'internalNote')?.state).toBe('ok');
+    expect(osChecklist({ context: state.context!, settings: state.settings, savedComments: state.savedComments, savedStatus: state.savedStatus }).find((item) => item.id === 'internalNote')?.state).toBe('ok');
   });
 
   it('no internal note among 600: "missing" only once all 600 are read (6 requests); the save to On Hold is refused', async () => {
@@ -214,7 +214,7 @@ describe('600 comments: the internal note at #551', () => {
     const state = sentinela.getState();
     expect(state.savedComments).toMatchObject({ state: 'done' });
     expect(state.savedComments.state === 'done' && [state.savedComments.value.length, state.savedComments.partial]).toEqual([600, undefined]);
-    expect(osChecklist({ context: state.context!, settings: state.settings, savedComments: state.savedComments }).find((item) => item.id === 'internalNote')?.state).toBe('missing');
+    expect(osChecklist({ context: state.context!, settings: state.settings, savedComments: state.savedComments, savedStatus: state.savedStatus }).find((item) => item.id === 'internalNote')?.state).toBe('missing');
     expect(requests(client)).toHaveLength(6);
     client.agentSet('ticket.status', 'hold');
     await until(() => sentinela.getState().context?.ticket.status, (s) => s === 'hold');
@@ -239,6 +239,6 @@ describe('no silent caps', () => {
     const notes = await startScenario('26-large-account', { policy, edit: (s) => void (s.comments = s.comments.map((comment) => ({ ...comment, public: true }))) });
     expect(await until(() => notes.sentinela.getState().savedComments, (s) => s.state === 'failed')).toEqual({ state: 'failed', reason: 'incomplete' });
     const state = notes.sentinela.getState();
-    expect(osChecklist({ context: state.context!, settings: state.settings, savedComments: state.savedComments }).find((item) => item.id === 'internalNote')?.state).toBe('unchecked');
+    expect(osChecklist({ context: state.context!, settings: state.settings, savedComments: state.savedComments, savedStatus: state.savedStatus }).find((item) => item.id === 'internalNote')?.state).toBe('unchecked');
   });
 });

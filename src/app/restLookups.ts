@@ -10,7 +10,7 @@ import type { LookupOptions } from './lookups';
 // Look-up failures and waits are said with texts first paint never shows: they load with this chunk.
 import '../laterTexts';
 
-type Slot = 'organizationSearch' | 'savedComments' | MacroSetting;
+type Slot = 'organizationSearch' | 'savedComments' | 'savedStatus' | MacroSetting;
 
 function failureOf(error: unknown): Lookup<never> {
   return { state: 'failed', reason: error instanceof RestError ? error.reason : 'network' };
@@ -34,7 +34,7 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
   const started = new Map<Slot, number>();
 
   function put(slot: Slot, lookup: Lookup<unknown>) {
-    if (slot === 'organizationSearch' || slot === 'savedComments') store.update({ [slot]: lookup });
+    if (slot === 'organizationSearch' || slot === 'savedComments' || slot === 'savedStatus') store.update({ [slot]: lookup });
     else store.update({ macros: { ...store.get().macros, [slot]: lookup as Lookup<MacroAnswer> } });
   }
 
@@ -118,7 +118,7 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
   function neededMacros(call: { refresh?: boolean } = {}) {
     const { context, settings } = store.get();
     if (!context) return;
-    if (financialPending(context, settings)) void macro('macroRegistrationPending', call);
+    if (financialPending(context, settings) === 'yes') void macro('macroRegistrationPending', call);
     // An admin (ZAF currentUser.role; unreadable: not known to be one) sees every title checked.
     if (context.role === 'admin') for (const setting of MACRO_SETTINGS) void macro(setting, call);
   }
@@ -167,11 +167,22 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
    * is held no longer answers (a partial read and the ticket's CNPJ or organization changed).
    */
   function comments(call: { refresh?: boolean } = {}) {
-    const { context, settings, savedComments } = store.get();
-    if (!context || context.ticket.id === null || !guardCanApply(context, settings)) return;
+    const { context, settings, savedComments, savedStatus } = store.get();
+    if (!context || context.ticket.id === null || !guardCanApply({ context, settings, savedStatus })) return;
     if (!call.refresh && savedComments.state === 'loading') return;
     if (!call.refresh && savedComments.state === 'done' && (!savedComments.partial || noteFound([...savedComments.value].reverse()))) return;
     void readNotes(call);
+  }
+
+  /**
+   * The status Zendesk has stored, over REST, for when the app lost track of it: a save whose
+   * ticket.submit.done / .fail it never saw (issue 17). Not on the common path.
+   */
+  function savedStatus() {
+    const { context, savedStatus: known } = store.get();
+    if (!context || context.ticket.id === null || known.state === 'loading' || known.state === 'done') return;
+    const ticketId = context.ticket.id;
+    void track('savedStatus', (api, onWaiting) => api.ticketStatus(ticketId, { onWaiting }));
   }
 
   return {
@@ -180,6 +191,21 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
     recoverMacro,
     comments,
     readNotes,
+    savedStatus,
+    /** The ticket is set On Hold: read what the guard will need and does not know yet (issue 17). */
+    forHold() {
+      // A failure is kept a while for the views (failureTtlMs): the agent's move to On Hold asks again.
+      comments(store.get().savedComments.state === 'failed' ? { refresh: true } : {});
+      savedStatus();
+    },
+    /** ticket.updated: someone else stored a change. Re-read what the guard holds about what is stored. */
+    storedChanged() {
+      const { context, settings, savedStatus: known } = store.get();
+      if (!context || !guardCanApply({ context, settings, savedStatus: known })) return;
+      if (known.state !== 'loading') store.update({ savedStatus: { state: 'idle' } });
+      savedStatus();
+      comments({ refresh: true });
+    },
     all() {
       organization();
       neededMacros();

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_POLICY, memoryStore, server, startScenario, until } from '../../harness/testing';
 import { computeFindings } from '../domain/findings';
 import type { SentinelaState } from './sentinela';
@@ -44,106 +44,7 @@ describe('startup', () => {
   });
 });
 
-describe('ticket.save', () => {
-  it('refuses an incomplete O.S. going to On Hold, naming every missing item, with no request on the save path', async () => {
-    const { client, sentinela } = await startScenario('07-os-missing-fields');
-    await until(() => sentinela.getState().savedComments.state, (s) => s === 'done');
-    client.agentSet('ticket.status', 'hold');
-    await until(() => sentinela.getState().context?.ticket.status, (s) => s === 'hold');
-    const before = client.calls.length;
-    const verdict = await client.save();
-    expect(client.calls.length).toBe(before);
-    expect(verdict.allowed).toBe(false);
-    expect(verdict.message?.split('\n')).toEqual([
-      'Sentinela: o ticket não pode ser salvo assim.',
-      expect.stringContaining('• Observação interna com CNPJ (49.327.015/0001-58) e Razão Social'),
-      '• Número da O.S. preenchido',
-      '• Categoria preenchida',
-      '• Motivo preenchido',
-      '• Área responsável (0800) vazia',
-    ]);
-  });
-
-  it('allows the complete O.S., then refuses New → On Hold', async () => {
-    const complete = await startScenario('11-os-complete');
-    await until(() => complete.sentinela.getState().savedComments.state, (s) => s === 'done');
-    complete.client.agentSet('ticket.status', 'hold');
-    await until(() => complete.sentinela.getState().context?.ticket.status, (s) => s === 'hold');
-    expect(await complete.client.save()).toEqual({ allowed: true, message: null });
-
-    const fresh = await startScenario('12-os-new-to-hold');
-    await until(() => fresh.sentinela.getState().savedComments.state, (s) => s === 'done');
-    fresh.client.agentSet('ticket.status', 'hold');
-    await until(() => fresh.sentinela.getState().context?.ticket.status, (s) => s === 'hold');
-    expect(await fresh.client.save()).toEqual({ allowed: false, message: 'Sentinela: o ticket não pode ser salvo assim.\n• Envie primeiro como Aberto e depois altere para Em espera.' });
-    fresh.client.agentSet('ticket.status', 'open');
-    await until(() => fresh.sentinela.getState().context?.ticket.status, (s) => s === 'open');
-    expect((await fresh.client.save()).allowed).toBe(true);
-    await until(() => fresh.sentinela.getState().context?.ticket.savedStatus, (s) => s === 'open');
-    fresh.client.agentSet('ticket.status', 'hold');
-    await until(() => fresh.sentinela.getState().context?.ticket.status, (s) => s === 'hold');
-    expect((await fresh.client.save()).allowed).toBe(true);
-  });
-
-  it('reads no notes for an O.S. ticket already On Hold (no save can be refused), and reads them once it is taken off hold', async () => {
-    const { client, sentinela } = await startScenario('11-os-complete', { edit: (s) => void (s.ticket.status = 'hold') });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(client.calls.filter((c) => c.kind === 'request')).toEqual([]);
-    client.agentSet('ticket.status', 'open');
-    await until(() => sentinela.getState().context?.ticket.status, (s) => s === 'open');
-    expect((await client.save()).allowed).toBe(true);
-    await until(() => sentinela.getState().savedComments.state, (s) => s === 'done');
-    expect(client.calls.filter((c) => c.kind === 'request').map((c) => c.target)).toEqual(['/api/v2/tickets/4531/comments.json?page[size]=100&sort=-created_at']);
-  });
-
-  it('never refuses a ticket that is not an O.S.', async () => {
-    const { client, sentinela } = await startScenario('02-helpdesk-distribuidor');
-    for (const status of ['pending', 'hold', 'solved']) {
-      client.agentSet('ticket.status', status);
-      await until(() => sentinela.getState().context?.ticket.status, (s) => s === status);
-      expect((await client.save()).allowed).toBe(true);
-    }
-  });
-
-  it('refuses every status but Solved while the financial pending stands', async () => {
-    const { client, sentinela } = await startScenario('03-financial-pending');
-    expect(await client.save()).toEqual({ allowed: false, message: 'Sentinela: o ticket não pode ser salvo assim.\n• Pendência Financeira: só é possível salvar como Resolvido.' });
-    client.agentSet('ticket.status', 'solved');
-    await until(() => sentinela.getState().context?.ticket.status, (s) => s === 'solved');
-    expect((await client.save()).allowed).toBe(true);
-  });
-
-  it('before the first data arrives: lets the save through and says so (failMode open), refuses with failMode closed', async () => {
-    const open = await startScenario('03-financial-pending', { start: false, latencyMs: 30 });
-    void open.sentinela.start();
-    expect(await open.client.save()).toEqual({ allowed: true, message: null });
-    expect(open.sentinela.getState().notices.at(-1)?.text.key).toBe('notice.saveAllowedUnchecked');
-
-    const closed = await startScenario('03-financial-pending', { start: false, latencyMs: 30, edit: (s) => void (s.settings.failMode = 'closed') });
-    void closed.sentinela.start();
-    await until(() => closed.sentinela.getState().settings.failMode, (mode) => mode === 'closed');
-    expect(closed.sentinela.getState().context).toBeNull();
-    const verdict = await closed.client.save();
-    expect(verdict.allowed).toBe(false);
-    expect(verdict.message).toContain('ainda não tinha carregado o ticket');
-  });
-
-  it('follows failMode when the guard itself throws', async () => {
-    const guard = await import('../domain/saveGuard');
-    const spy = vi.spyOn(guard, 'decideSave').mockImplementation(() => {
-      throw new Error('boom');
-    });
-    try {
-      const open = await startScenario('07-os-missing-fields');
-      expect((await open.client.save()).allowed).toBe(true);
-      expect(open.sentinela.getState().notices.at(-1)?.details?.[0]).toEqual({ key: 'guard.fault.error', params: { error: 'boom' } });
-      const closed = await startScenario('07-os-missing-fields', { edit: (s) => void (s.settings.failMode = 'closed') });
-      expect(await closed.client.save()).toEqual({ allowed: false, message: 'Sentinela: o ticket não pode ser salvo assim.\n• erro do Sentinela: boom' });
-    } finally {
-      spy.mockRestore();
-    }
-  });
-});
+// ticket.save: src/app/saveHook.test.ts
 
 describe('actions', () => {
   const acts = (client: { calls: { kind: string; target: string; args: unknown[] }[] }) =>

@@ -3,25 +3,27 @@ import { readTicketContext } from '../zendesk/ticketContext';
 import { parseSettings, type Settings } from '../settings';
 import { msg } from '../domain/message';
 import { createTranslate, loadDictionary, resolveLocale, DEFAULT_DICTIONARY } from '../i18n';
+import { isKnown } from '../domain/ticket';
 import { createStateStore } from './state';
 import { createLookups, type LookupOptions } from './lookups';
 import { listenToTicket } from './events';
-import { registerSaveHook } from './saveHook';
+import { registerSaveHook, rememberFailMode, type SaveHookOptions } from './saveHook';
 import type { Actions } from './actions';
 import type { MacroSetting } from '../domain/macros';
 
 export type { Notice, SentinelaState } from './state';
 export type { ApplyOutcome } from './actions';
-export type SentinelaOptions = LookupOptions;
+export type SentinelaOptions = LookupOptions & SaveHookOptions;
 
 /**
- * The app over a ZafClient, with no React in it. Startup: the save hook first, then the installation
- * settings (metadata), the ticket events, one batched get, the agent's language, and the look-ups.
+ * The app over a ZafClient, with no React in it. Startup: the save hook (and the submit events) first,
+ * then the installation settings (metadata), the ticket events, one batched get, the agent's language,
+ * and the look-ups.
  */
 export function createSentinela(client: ZafClient, options: SentinelaOptions = {}) {
   const store = createStateStore();
   const lookups = createLookups(client, store, options);
-  const saveHook = registerSaveHook(client, store, lookups);
+  const saveHook = registerSaveHook(client, store, lookups, options);
   // What a click does is not needed for first paint: it loads right after it (and a click waits for it).
   let actionsLoading: Promise<Actions> | null = null;
   const actions = () => (actionsLoading ??= import('./actions').then(({ createActions }) => createActions(client, store, lookups)));
@@ -35,12 +37,14 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
       installation = { settings: metadata.settings, id: metadata.installationId ?? null };
       const { settings, issues } = parseSettings(metadata.settings);
       store.update({ settings, settingsIssues: issues, settingsKnown: true });
+      rememberFailMode(options.store, settings.failMode);
       listenToFields = listenToTicket(client, store, lookups).listenToFields;
-      saveHook.listenForSaved();
       const context = await readTicketContext(client, settings);
       const locale = resolveLocale(context.locale);
       const translate = locale === 'pt-BR' ? store.get().translate : createTranslate(await loadDictionary(locale).catch(() => DEFAULT_DICTIONARY));
-      store.update({ context, translate, phase: 'ready' });
+      // When the app opens, the editor shows what Zendesk stored: that is the status before any edit.
+      const savedStatus = store.get().savedStatus.state === 'idle' && isKnown(context, 'status') ? { state: 'done' as const, value: context.ticket.status } : store.get().savedStatus;
+      store.update({ context: store.get().context ?? context, savedStatus, translate, phase: 'ready' });
       lookups.all();
       void actions();
     } catch (error) {

@@ -28,7 +28,7 @@ describe('the setup assistant, as an admin on a fresh install', () => {
   it('proposes every mapping, writes exactly the complete set once confirmed, and the sidebar’s checks are on', async () => {
     const { sentinela, setup, model, client } = await openSetup('21-setup-fresh-install');
     expect(findingIds(sentinela.getState())).toEqual(expect.arrayContaining(['config.cnpjFieldId', 'config.formulario0800FormId', 'wallet.none']));
-    expect(guardCanApply(sentinela.getState().context!, sentinela.getState().settings)).toBe(false);
+    expect(guardCanApply({ ...sentinela.getState(), context: sentinela.getState().context! })).toBe(false);
 
     await setup.start();
     const state = setup.getState();
@@ -52,7 +52,7 @@ describe('the setup assistant, as an admin on a fresh install', () => {
     const after = sentinela.getState();
     expect(after.settings.cnpjFieldId).toBe(4100001);
     expect(after.context!.ticket.fields[4100004]).toBe('bematech_hardware');
-    expect(guardCanApply(after.context!, after.settings)).toBe(true);
+    expect(guardCanApply({ ...after, context: after.context! })).toBe(true);
     await until(() => findingIds(sentinela.getState()), (ids) => ids.includes('wallet.prime'));
     expect(findingIds(sentinela.getState()).filter((id) => id.startsWith('config.'))).toEqual([]);
     // A field the new settings name is followed live.

@@ -15,8 +15,8 @@ export interface ApplyDependencies {
 /**
  * New installation settings (the setup assistant wrote them) put to work in this sidebar: parsed as at
  * start, their fields' change events listened to, the ticket read again with the fields they name (one
- * batched get), then settings and ticket replaced together, and the look-ups run. The saved status is
- * kept (nothing was saved meanwhile). When the ticket cannot be read again, the fields it did not read
+ * batched get), then settings and ticket replaced together, and the look-ups run. The stored status
+ * (SentinelaState.savedStatus) is kept: nothing was saved meanwhile. When the ticket cannot be read again, the fields it did not read
  * are unreadable ("not checked"), never empty. Loaded with the assistant, not in first paint. Never rejects.
  */
 export async function applySettings({ client, store, lookups, listenToFields }: ApplyDependencies, raw: Record<string, unknown>): Promise<void> {
@@ -26,7 +26,7 @@ export async function applySettings({ client, store, lookups, listenToFields }: 
   let context = before;
   try {
     const read = await readTicketContext(client, settings);
-    context = before ? { ...read, ticket: { ...read.ticket, savedStatus: before.ticket.savedStatus } } : read;
+    context = read;
   } catch {
     const ids = FIELD_ID_PARAMETERS.map((name) => settings[name]).filter((id): id is number => id !== null && !(before && id in before.ticket.fields));
     context = before ? { ...before, unreadableFields: [...new Set([...before.unreadableFields, ...ids])] } : null;

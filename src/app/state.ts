@@ -1,6 +1,6 @@
 import type { MacroLookups } from '../domain/macros';
 import type { OrganizationSearch } from '../domain/organizations';
-import type { Lookup, SavedComment, TicketContext } from '../domain/ticket';
+import type { Lookup, SavedComment, TicketContext, TicketPart } from '../domain/ticket';
 import type { Message } from '../domain/message';
 import { DEFAULT_SETTINGS, type Settings, type SettingsIssue } from '../settings';
 import { createTranslate, DEFAULT_DICTIONARY, type Translate } from '../i18n';
@@ -17,6 +17,16 @@ export interface Notice {
   tone: 'success' | 'warning' | 'error';
   text: Message;
   details?: Message[];
+  /** Stays until the agent closes it (never pushed out by newer notices). */
+  sticky?: boolean;
+}
+
+/** A save the app let through, whose outcome (ticket.submit.done / .fail) it has not seen yet. */
+export interface PendingSave {
+  /** The status sent, when the save's get could read it. */
+  status: string | null;
+  /** The comment sent with it, when readable: an internal note becomes a saved note. */
+  draft: TicketContext['ticket']['draft'] | null;
 }
 
 export interface SentinelaState {
@@ -32,6 +42,17 @@ export interface SentinelaState {
   /** Each title setting's macro candidates, looked up only once needed. */
   macros: MacroLookups;
   savedComments: Lookup<SavedComment[]>;
+  /** Comments this agent's saves sent, confirmed stored by ticket.submit.done (known whatever REST says). */
+  sentNotes: SavedComment[];
+  /**
+   * The status Zendesk has stored (before the agent's edit). 'done' when known: read at startup, or
+   * learnt from ticket.submit.done; 'idle' when a save's outcome was not seen (it may or may not have
+   * been stored); 'loading' / 'failed' while / after reading it over REST.
+   */
+  savedStatus: Lookup<string>;
+  pendingSave: PendingSave | null;
+  /** The last save the guard refused (the sidebar then shows what is missing at the top), until one passes. */
+  refusedSave: { at: number } | null;
   notices: Notice[];
   /** The action under way: a second click while it runs does nothing. */
   busy: string | null;
@@ -50,13 +71,14 @@ export interface SentinelaState {
 export interface StateStore {
   get(): SentinelaState;
   update(patch: Partial<SentinelaState>): void;
-  /** Patches the ticket of the context, when there is one. */
-  updateTicket(patch: Partial<TicketContext['ticket']>): void;
+  /** Patches the ticket of the context, when there is one; `learnt`: parts now known (an event told them). */
+  updateTicket(patch: Partial<TicketContext['ticket']>, learnt?: readonly TicketPart[]): void;
   /**
-   * Adds a notice (the last three are kept). A success replaces the previous success and closes by
-   * itself after `SUCCESS_NOTICE_MS`; warnings and errors stay until dismissed.
+   * Adds a notice. Sticky ones (what a save let through unchecked, issue 17) stay until closed; of the
+   * others the last three are kept. A success replaces the previous success and closes by itself after
+   * `SUCCESS_NOTICE_MS`; warnings and errors stay until dismissed.
    */
-  notify(tone: Notice['tone'], text: Message, details?: Message[]): void;
+  notify(tone: Notice['tone'], text: Message, details?: Message[], options?: { sticky?: boolean }): void;
   dismissNotice(id: number): void;
   subscribe(listener: () => void): () => void;
 }
@@ -72,6 +94,10 @@ export function createStateStore(): StateStore {
     organizationSearch: { state: 'idle' },
     macros: {},
     savedComments: { state: 'idle' },
+    sentNotes: [],
+    savedStatus: { state: 'idle' },
+    pendingSave: null,
+    refusedSave: null,
     notices: [],
     busy: null,
     done: {},
@@ -86,15 +112,19 @@ export function createStateStore(): StateStore {
   return {
     get: () => state,
     update,
-    updateTicket(patch) {
-      if (state.context) update({ context: { ...state.context, ticket: { ...state.context.ticket, ...patch } } });
+    updateTicket(patch, learnt = []) {
+      const context = state.context;
+      if (!context) return;
+      update({ context: { ...context, ticket: { ...context.ticket, ...patch }, unreadable: context.unreadable.filter((part) => !learnt.includes(part)) } });
     },
-    notify(tone, text, details) {
+    notify(tone, text, details, options) {
       noticeId += 1;
       const id = noticeId;
-      const kept = tone === 'success' ? state.notices.filter((notice) => notice.tone !== 'success') : state.notices;
-      update({ notices: [...kept.slice(-2), { id, tone, text, ...(details ? { details } : {}) }] });
-      if (tone === 'success') setTimeout(() => update({ notices: state.notices.filter((notice) => notice.id !== id) }), SUCCESS_NOTICE_MS);
+      const sticky = state.notices.filter((notice) => notice.sticky);
+      const passing = state.notices.filter((notice) => !notice.sticky && !(tone === 'success' && notice.tone === 'success')).slice(-2);
+      const notice: Notice = { id, tone, text, ...(details ? { details } : {}), ...(options?.sticky ? { sticky: true } : {}) };
+      update({ notices: [...state.notices.filter((kept) => sticky.includes(kept) || passing.includes(kept)), notice] });
+      if (tone === 'success') setTimeout(() => update({ notices: state.notices.filter((kept) => kept.id !== id) }), SUCCESS_NOTICE_MS);
     },
     dismissNotice: (id) => update({ notices: state.notices.filter((notice) => notice.id !== id) }),
     subscribe(listener) {

@@ -33,8 +33,8 @@ const COVERED: readonly string[] = BACKSTOP_CHECKS.map((check) => check.item);
 
 /** The items of the sidebar's checklist the backstop trigger covers, as the sidebar sees them now. */
 export function backstopItems(context: TicketContext, settings: Settings): ChecklistItem[] {
-  // These items read ticket fields only; the saved notes (savedComments) play no part in them.
-  return osChecklist({ context, settings, savedComments: { state: 'idle' } }).filter((item) => COVERED.includes(item.id));
+  // These items read ticket fields only; the saved notes and the stored status play no part in them.
+  return osChecklist({ context, settings, savedComments: { state: 'idle' }, savedStatus: { state: 'idle' } }).filter((item) => COVERED.includes(item.id));
 }
 
 /**

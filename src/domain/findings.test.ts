@@ -42,7 +42,7 @@ describe('computeFindings', () => {
       expect(first.details?.map((detail) => detail.key)).toEqual(['finding.financialPending.script', 'finding.financialPending.portal', 'finding.financialPending.then']);
     });
     it.each([['Não'], ['nao'], ['NÃO'], [false], [''], [null]])('%s does not block', (value) => {
-      expect(financialPending(withOrg({ pendencia_financeira: value }), testSettings())).toBe(false);
+      expect(financialPending(withOrg({ pendencia_financeira: value }), testSettings())).toBe('no');
     });
   });
 
@@ -145,6 +145,31 @@ describe('computeFindings', () => {
     const order = { block: 0, warn: 1, info: 2 };
     expect(list.map((f) => order[f.severity])).toEqual([...list.map((f) => order[f.severity])].sort());
     expect(ids(list).slice(0, 2)).toEqual(['block:financialPending', 'block:cnpj']);
+  });
+
+  describe('unknown is its own state', () => {
+    const unreadableOrg = () => context({ organization: null }, { unreadable: ['organization'], unreadablePaths: ['ticket.organization'] });
+    it('an unreadable organization is not "no organization": it says what was not checked, and searches nothing', () => {
+      const list = findings(unreadableOrg(), { organizationSearch: { state: 'idle' } });
+      expect(ids(list)).toEqual(['warn:organizationUnknown']);
+      expect(list[0].details?.[0].key).toBe('finding.organization.unreadableChecks');
+      expect(financialPending(unreadableOrg(), testSettings())).toBe('unknown');
+    });
+    it('an organization without the pending field is "not checked", said once (the setup line); an empty setting turns the check off', () => {
+      const withoutField = context({ organization: { ...organization(), fields: { cnpj: '11.222.333/0001-81', prime: 'Prime Winthor - Carteira A - Gold' } } });
+      expect(financialPending(withoutField, testSettings())).toBe('unknown');
+      expect(checksOff(withoutField, testSettings())).toContain('financialPending');
+      expect(findings(withoutField).find((f) => f.id === 'financialPending')).toBeUndefined();
+      expect(findings(withoutField).find((f) => f.id === 'setup')?.text).toMatchObject({ key: 'finding.setup.checksOff' });
+      expect(financialPending(withoutField, testSettings({ orgFinancialPendingField: '' }))).toBe('no');
+    });
+    it('with no organization at all there is no financial pending (known), and the block says so', () => {
+      expect(financialPending(context({ organization: null }), testSettings())).toBe('no');
+    });
+    it('an unreadable session TicketId field is not "another ticket"', () => {
+      const ctx = context({ fields: { [FIELD.cnpj]: '11222333000181' } }, { unreadableFields: [FIELD.sessionTicketId] });
+      expect(findings(ctx).some((f) => f.id === 'sessionTicketId')).toBe(false);
+    });
   });
 
   describe('configuration', () => {

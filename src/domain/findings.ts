@@ -1,7 +1,8 @@
 import type { Settings, SettingsIssue } from '../settings';
 import type { MacroLookups } from './macros';
 import type { OrganizationMatch, OrganizationSearch } from './organizations';
-import type { FailureReason, Lookup, Person, TicketContext } from './ticket';
+import type { FailureReason, Lookup, Person, TicketContext, Tri } from './ticket';
+import { isKnown } from './ticket';
 import { compareCnpj, readCnpj } from './cnpj';
 import { msg, type Message } from './message';
 import { isFilled, isYes } from './text';
@@ -42,10 +43,25 @@ export interface FindingsInput {
 
 const ORDER: Record<Severity, number> = { block: 0, warn: 1, info: 2 };
 
-export function financialPending(context: TicketContext, settings: Settings): boolean {
-  const organization = context.ticket.organization;
+/**
+ * Financial pending ("Pendência Financeira", SPEC §2.1) in three states. 'no': the setting is empty (the
+ * check is off), the ticket has no organization, or the field says Não/false. 'unknown': ZAF could not
+ * read the organization, or the organization has no field with the configured key (its value was never
+ * read: not "Não").
+ */
+export function financialPending(context: TicketContext, settings: Settings): Tri {
   const key = settings.orgFinancialPendingField;
-  return Boolean(organization && key && isYes(organization.fields[key]));
+  if (!key) return 'no';
+  if (!isKnown(context, 'organization')) return 'unknown';
+  const organization = context.ticket.organization;
+  if (!organization) return 'no';
+  if (!Object.prototype.hasOwnProperty.call(organization.fields, key)) return 'unknown';
+  return isYes(organization.fields[key]) ? 'yes' : 'no';
+}
+
+/** Why financialPending is 'unknown' (for "não verificado" texts). */
+export function financialPendingUnknownWhy(context: TicketContext, settings: Settings): Message {
+  return isKnown(context, 'organization') ? msg('guard.note.orgFieldMissing', { key: settings.orgFinancialPendingField ?? '' }) : msg('guard.note.organizationUnreadable');
 }
 
 /** The CNPJ from the session ("Informações de Sessão"), read from its ticket field. */
@@ -76,7 +92,12 @@ function lookupFailure(reason: FailureReason): Message {
  * and closes the ticket with its title.
  */
 function financialFinding(context: TicketContext, settings: Settings): Finding[] {
-  if (!financialPending(context, settings)) return [];
+  const pending = financialPending(context, settings);
+  // Unknown is said once, where it comes from: an unreadable organization by organizationFinding, for
+  // every check it holds; an organization without the configured field by the setup line (checksOff,
+  // configuration.ts: Zendesk lists every organization field of the account, so the key names no field).
+  // The save guard still counts it as not checked (failMode).
+  if (pending !== 'yes') return [];
   return [
     {
       id: 'financialPending',
@@ -127,6 +148,10 @@ function organizationSearchView(search: Lookup<OrganizationSearch>, cnpj: string
 
 function organizationFinding(input: FindingsInput): Finding[] {
   const { context, settings, organizationSearch } = input;
+  // Unreadable is not "Nenhuma Organização": say what could not be checked, and search nothing.
+  if (!isKnown(context, 'organization')) {
+    return [{ id: 'organizationUnknown', severity: 'warn', text: msg('finding.organization.unreadable'), details: [msg('finding.organization.unreadableChecks')] }];
+  }
   if (context.ticket.organization) return [];
   const session = sessionCnpj(context, settings);
   const finding: Finding = { id: 'noOrganization', severity: 'block', text: msg('finding.noOrganization.title') };
@@ -148,7 +173,7 @@ function cnpjFindings(input: FindingsInput): Finding[] {
   const session = sessionCnpj(context, settings);
   if (session.kind === 'missing') return [{ id: 'cnpj', severity: 'warn', text: msg('finding.cnpj.missing') }];
   if (session.kind === 'invalid') return [{ id: 'cnpj', severity: 'block', text: msg('finding.cnpj.invalid', { value: session.raw }), details: [msg('finding.cnpj.invalidNext')] }];
-  if (!context.ticket.organization) return [];
+  if (!isKnown(context, 'organization') || !context.ticket.organization) return [];
   const own = organizationCnpj(context, settings);
   if (own.kind === 'missing') return [{ id: 'cnpj', severity: 'warn', text: msg('finding.cnpj.organizationMissing', { cnpj: session.formatted }) }];
   if (own.kind === 'invalid') return [{ id: 'cnpj', severity: 'warn', text: msg('finding.cnpj.organizationInvalid', { value: own.raw }) }];
@@ -167,7 +192,7 @@ function cnpjFindings(input: FindingsInput): Finding[] {
 }
 
 function sessionTicketFinding(context: TicketContext, settings: Settings): Finding[] {
-  if (settings.sessionTicketIdFieldId === null || context.ticket.id === null) return [];
+  if (settings.sessionTicketIdFieldId === null || context.ticket.id === null || context.unreadableFields.includes(settings.sessionTicketIdFieldId)) return [];
   const value = context.ticket.fields[settings.sessionTicketIdFieldId];
   if (!isFilled(value)) return [];
   const digits = String(value).replace(/\D/g, '');

@@ -37,7 +37,8 @@ function asksPosition(context: TicketContext, settings: Settings): boolean {
  * warning says so), a procedure cannot be applied: it goes behind "Mais" with that reason.
  */
 export function procedureFits(context: TicketContext, settings: Settings, macros: MacroLookups = {}): ProcedureFit[] {
-  const pending = financialPending(context, settings);
+  // Only a known pending blocks (issue 17: 'unknown' is neither yes nor no).
+  const pending = financialPending(context, settings) === 'yes';
   const organizationUnknown = context.unreadable.includes('organization');
   // Each text read once and kept (reading.ts): this runs on every keystroke, and the first comment may be 1 MB.
   const namesHardware = [context.ticket.subject, context.ticket.description].some((text) => readText(text).memo('fit.hardware', (reading) => HARDWARE_WORDS.test(reading.normalized)));

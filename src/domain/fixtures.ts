@@ -47,7 +47,6 @@ export function context(ticket: Partial<Ticket> = {}, extra: Partial<Omit<Ticket
   const base = {
     id: 4521,
     status: 'open',
-    savedStatus: 'open',
     subject: 'Erro ao emitir nota',
     description: '',
     type: 'question',

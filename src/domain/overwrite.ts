@@ -64,8 +64,11 @@ export interface Snapshot {
 export interface OverwriteInput {
   plan: ReadyPlan;
   snapshot: Snapshot;
-  /** The ticket as the app holds it: `saved` (what Zendesk has stored) is the baseline. */
-  ticket: Pick<Ticket, 'saved' | 'savedStatus'>;
+  /**
+   * The ticket as the app holds it: `saved` (what Zendesk has stored) is the baseline; the stored status
+   * is kept apart (SentinelaState.savedStatus, issue 17), null while it is not known.
+   */
+  ticket: { saved: Ticket['saved']; savedStatus: string | null };
   /** Targets whose stored value could not be read when the ticket was first read. */
   baselineUnknown: EffectTarget[];
   /** The last value the app itself set on each target. */
@@ -110,6 +113,7 @@ function typed(target: EffectTarget, input: OverwriteInput): boolean {
   if (!isFilled(current)) return false;
   if (target in input.appWrote && same(current, input.appWrote[target])) return false;
   if (input.baselineUnknown.includes(target)) return true;
+  if (target === 'status' && input.ticket.savedStatus === null) return true;
   const fieldId = fieldIdOf(target);
   if (fieldId !== null && !(fieldId in input.ticket.saved.fields)) return true;
   return !same(current, storedOf(target, input.ticket));

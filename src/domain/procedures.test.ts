@@ -157,7 +157,7 @@ describe('overwrites: only what the agent typed', () => {
     ...extra,
   });
   const check = (p: ReturnType<typeof plan>, ctx: ReturnType<typeof context>, extra: Partial<Snapshot> = {}, more: Partial<Parameters<typeof overwrites>[0]> = {}) =>
-    overwrites({ plan: p, snapshot: snap(ctx, extra), ticket: ctx.ticket, baselineUnknown: [], appWrote: {}, ...more });
+    overwrites({ plan: p, snapshot: snap(ctx, extra), ticket: { saved: ctx.ticket.saved, savedStatus: 'open' }, baselineUnknown: [], appWrote: {}, ...more });
 
   it('the stored subject is not the agent’s: replacing it is the procedure’s purpose', () => {
     const ctx = context();

@@ -70,7 +70,7 @@ describe('what the app writes, read back from rich text (issue 19)', () => {
     ...ctx,
     ticket: { ...ctx.ticket, formId: FORM_0800, fields: { ...ctx.ticket.fields, [FIELD.marca]: 'bematech_hardware' }, draft: { text: draft, internal: true } },
   });
-  const noteItem = (ctx: ReturnType<typeof context>) => osChecklist({ context: ctx, settings: testSettings(), savedComments: { state: 'done', value: [] } }).find((item) => item.id === 'internalNote');
+  const noteItem = (ctx: ReturnType<typeof context>) => osChecklist({ context: ctx, settings: testSettings(), savedComments: { state: 'done', value: [] }, savedStatus: { state: 'done', value: 'open' } }).find((item) => item.id === 'internalNote');
 
   it('the app\'s own note passes the note check as plain and as rich text', () => {
     const { ctx, note } = appNote('Silva & Filhos Ltda', '11.222.333/0001-81');

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { decideSave, isOsTicket, mentionedDeviceCount, mentionsQuote, needsReferenceNumber, osChecklist, type GuardInput } from './saveGuard';
+import { guardCanApply, isOsTicket, mentionedDeviceCount, mentionsQuote, needsReferenceNumber, osChecklist, osTicket, type Fix, type GuardInput } from './saveGuard';
+import { decideSave, verdict } from './saveDecision';
 import { context, FIELD, FORM_0800, organization, testSettings } from './fixtures';
-import type { SavedComment, Ticket, TicketContext } from './ticket';
+import type { Lookup, SavedComment, Ticket, TicketContext, TicketPart } from './ticket';
 
 const NOTE: SavedComment = { public: false, body: 'O.S. aberta. CNPJ 11.222.333/0001-81 — Razão Social: Supermercado Bom Preço Ltda' };
 
-/** A complete O.S. ticket, open, being saved as hold. */
-function osTicket(ticket: Partial<Ticket> = {}): TicketContext {
+/** A complete O.S. ticket, stored Open, being saved as On Hold. */
+function completeOs(ticket: Partial<Ticket> = {}): TicketContext {
   return context({
     status: 'hold',
-    savedStatus: 'open',
     type: 'incident',
     formId: FORM_0800,
     fields: {
@@ -25,93 +25,163 @@ function osTicket(ticket: Partial<Ticket> = {}): TicketContext {
     ...ticket,
   });
 }
-const input = (ctx: TicketContext, comments: SavedComment[] | null = [NOTE], settings = testSettings()): GuardInput => ({
-  context: ctx,
-  settings,
-  savedComments: comments === null ? { state: 'failed', reason: 'timeout' } : { state: 'done', value: comments },
-});
-const reasonKeys = (ctx: TicketContext, comments?: SavedComment[] | null) => decideSave(input(ctx, comments)).reasons.map((reason) => reason.key);
+const done = <T,>(value: T): Lookup<T> => ({ state: 'done', value });
+function input(ctx: TicketContext, comments: SavedComment[] | Lookup<SavedComment[]> = [NOTE], options: { settings?: ReturnType<typeof testSettings>; saved?: string | Lookup<string> } = {}): GuardInput {
+  const saved = options.saved ?? 'open';
+  return {
+    context: ctx,
+    settings: options.settings ?? testSettings(),
+    savedComments: Array.isArray(comments) ? done(comments) : comments,
+    savedStatus: typeof saved === 'string' ? done(saved) : saved,
+  };
+}
+const fixKey = (fix: Fix) => ('what' in fix ? `${fix.kind}:${fix.what.key}` : fix.kind);
+const fixesOf = (guard: GuardInput) => decideSave(guard).fixes.map(fixKey);
+const uncheckedOf = (guard: GuardInput) => decideSave(guard).unchecked.map((item) => `${item.what.key}|${item.why.key}`);
 const withField = (id: number, value: unknown) => {
-  const ctx = osTicket();
+  const ctx = completeOs();
   ctx.ticket.fields = { ...ctx.ticket.fields, [id]: value };
   return ctx;
 };
+const unreadable = (ctx: TicketContext, ...parts: TicketPart[]) => ({ ...ctx, unreadable: [...ctx.unreadable, ...parts] });
 
 describe('decideSave for an O.S. ticket going to On Hold', () => {
   it('allows a complete ticket', () => {
-    expect(decideSave(input(osTicket()))).toEqual({ allow: true, reasons: [], warnings: [] });
+    expect(decideSave(input(completeOs()))).toEqual({ fixes: [], unchecked: [], warnings: [] });
   });
 
   it.each([
-    ['Número da O.S.', () => withField(FIELD.osNumber, ''), 'guard.item.osNumber'],
-    ['Marca', () => withField(FIELD.marca, 'winthor'), 'guard.item.marca'],
-    ['Família', () => withField(FIELD.familia, null), 'guard.item.familia'],
-    ['Categoria', () => withField(FIELD.categoria, ' '), 'guard.item.categoria'],
-    ['Motivo', () => withField(FIELD.motivo, undefined), 'guard.item.motivo'],
-    ['Área responsável filled', () => withField(FIELD.areaResponsavel, 'Suporte N1'), 'guard.item.areaResponsavel'],
-    ['Formulário', () => osTicket({ formId: 11 }), 'guard.item.form'],
-    ['Tipo', () => osTicket({ type: null }), 'guard.item.type'],
-  ])('refuses when %s alone is missing, naming it', (_name, make, key) => {
-    expect(reasonKeys(make())).toEqual([key]);
+    ['Número da O.S.', () => withField(FIELD.osNumber, ''), 'fill:guard.what.osNumber'],
+    ['Marca', () => withField(FIELD.marca, 'winthor'), 'choose:guard.what.marca'],
+    ['Família', () => withField(FIELD.familia, null), 'choose:guard.what.familia'],
+    ['Categoria', () => withField(FIELD.categoria, ' '), 'fill:guard.what.categoria'],
+    ['Motivo', () => withField(FIELD.motivo, undefined), 'fill:guard.what.motivo'],
+    ['Área responsável filled', () => withField(FIELD.areaResponsavel, 'Suporte N1'), 'clear:guard.what.areaResponsavel'],
+    ['Formulário', () => completeOs({ formId: 11 }), 'choose:guard.what.form'],
+    ['Tipo', () => completeOs({ type: null }), 'fill:guard.what.type'],
+  ])('refuses when %s alone is missing, saying what to do', (_name, make, key) => {
+    expect(fixesOf(input(make()))).toEqual([key]);
   });
 
   it('refuses without an internal note that has the CNPJ and the Razão Social', () => {
-    expect(reasonKeys(osTicket(), [])).toEqual(['guard.item.internalNote']);
-    expect(reasonKeys(osTicket(), [{ ...NOTE, public: true }])).toEqual(['guard.item.internalNote']);
-    expect(reasonKeys(osTicket(), [{ public: false, body: 'CNPJ 11.222.333/0001-81' }])).toEqual(['guard.item.internalNote']);
-    expect(reasonKeys(osTicket(), [{ public: false, body: 'supermercado bom preco ltda 11222333000181' }])).toEqual([]);
+    expect(fixesOf(input(completeOs(), []))).toEqual(['note']);
+    expect(fixesOf(input(completeOs(), [{ ...NOTE, public: true }]))).toEqual(['note']);
+    expect(fixesOf(input(completeOs(), [{ public: false, body: 'CNPJ 11.222.333/0001-81' }]))).toEqual(['note']);
+    expect(fixesOf(input(completeOs(), [{ public: false, body: 'supermercado bom preco ltda 11222333000181' }]))).toEqual([]);
+    expect(decideSave(input(completeOs(), [])).fixes[0]).toEqual({ kind: 'note', cnpj: '11.222.333/0001-81', razaoSocial: 'Supermercado Bom Preço Ltda' });
   });
 
-  it('accepts the internal note being composed', () => {
-    expect(reasonKeys(osTicket({ draft: { text: NOTE.body, internal: true } }), [])).toEqual([]);
-    expect(reasonKeys(osTicket({ draft: { text: NOTE.body, internal: false } }), [])).toEqual(['guard.item.internalNote']);
-  });
-
-  it('does not refuse for notes it could not read (a failure of its own), but still for the rest', () => {
-    expect(reasonKeys(osTicket(), null)).toEqual([]);
-    expect(osChecklist(input(osTicket(), null)).find((item) => item.id === 'internalNote')).toMatchObject({ state: 'unchecked', note: { key: 'guard.note.notesUnreadable' } });
-    const loading = osChecklist({ ...input(osTicket(), []), savedComments: { state: 'loading' } }).find((item) => item.id === 'internalNote');
-    expect(loading).toMatchObject({ state: 'unchecked', note: { key: 'guard.note.notesLoading' } });
+  it('accepts the internal note being composed, and the one a confirmed save sent', () => {
+    expect(fixesOf(input(completeOs({ draft: { text: NOTE.body, internal: true } }), []))).toEqual([]);
+    expect(fixesOf(input(completeOs({ draft: { text: NOTE.body, internal: false } }), []))).toEqual(['note']);
+    expect(fixesOf({ ...input(completeOs(), { state: 'failed', reason: 'timeout' }), sentNotes: [NOTE] })).toEqual([]);
   });
 
   it('lists every missing item at once', () => {
-    const ctx = osTicket({ type: null, formId: 11, savedStatus: 'new' });
+    const ctx = completeOs({ type: null, formId: 11 });
     ctx.ticket.fields = { [FIELD.cnpj]: '11.222.333/0001-81', [FIELD.marca]: 'bematech_hardware', [FIELD.areaResponsavel]: 'x' };
-    expect(reasonKeys(ctx, [])).toEqual([
-      'guard.refuse.sendOpenFirst',
-      'guard.item.internalNote',
-      'guard.item.osNumber',
-      'guard.item.form',
-      'guard.item.familia',
-      'guard.item.type',
-      'guard.item.categoria',
-      'guard.item.motivo',
-      'guard.item.areaResponsavel',
+    expect(fixesOf(input(ctx, [], { saved: 'new' }))).toEqual([
+      'sendOpenFirst',
+      'note',
+      'fill:guard.what.osNumber',
+      'choose:guard.what.form',
+      'choose:guard.what.familia',
+      'fill:guard.what.type',
+      'fill:guard.what.categoria',
+      'fill:guard.what.motivo',
+      'clear:guard.what.areaResponsavel',
     ]);
   });
 
   it('needs Número Referência for organizations of the list (SODEXO)', () => {
-    const sodexo = osTicket({ organization: organization({}, 'SODEXO do Brasil Comercial S.A.') });
+    const sodexo = completeOs({ organization: organization({}, 'SODEXO do Brasil Comercial S.A.') });
     const note = { public: false, body: 'CNPJ 11222333000181 SODEXO do Brasil Comercial S.A.' };
     expect(needsReferenceNumber(sodexo, testSettings())).toBe(true);
-    expect(reasonKeys(sodexo, [note])).toEqual(['guard.item.numeroReferencia']);
+    expect(fixesOf(input(sodexo, [note]))).toEqual(['fill:guard.what.numeroReferencia']);
     sodexo.ticket.fields[FIELD.numeroReferencia] = 'CH-55';
-    expect(reasonKeys(sodexo, [note])).toEqual([]);
-    expect(needsReferenceNumber(osTicket({ organization: organization({}, 'Sodexopolis Ltda') }), testSettings())).toBe(false);
+    expect(fixesOf(input(sodexo, [note]))).toEqual([]);
+    expect(needsReferenceNumber(completeOs({ organization: organization({}, 'Sodexopolis Ltda') }), testSettings())).toBe(false);
   });
 
-  it('marks a field the batched get could not read as unchecked, and does not refuse for it', () => {
-    const ctx = withField(FIELD.osNumber, undefined);
-    ctx.unreadableFields = [FIELD.osNumber];
-    expect(decideSave(input(ctx)).allow).toBe(true);
-    expect(osChecklist(input(ctx)).find((item) => item.id === 'osNumber')).toMatchObject({ state: 'unchecked', note: { key: 'guard.note.unreadable' } });
-  });
-
-  it('marks items whose setting is empty as unchecked and does not refuse for them', () => {
+  it('an item whose setting is empty is shown unchecked, turned off: it neither refuses nor counts as unknown', () => {
     const settings = testSettings({ osNumberFieldId: '' });
-    const ctx = withField(FIELD.osNumber, '');
-    expect(decideSave(input(ctx, [NOTE], settings)).allow).toBe(true);
-    expect(osChecklist(input(ctx, [NOTE], settings)).find((item) => item.id === 'osNumber')).toMatchObject({ state: 'unchecked', note: { key: 'guard.note.notConfigured' } });
+    const guard = input(withField(FIELD.osNumber, ''), [NOTE], { settings });
+    expect(decideSave(guard)).toMatchObject({ fixes: [], unchecked: [] });
+    expect(osChecklist(guard).find((item) => item.id === 'osNumber')).toMatchObject({ state: 'unchecked', off: true, note: { key: 'guard.note.notConfigured' } });
+  });
+});
+
+describe('unknown is never absent nor present (issue 17)', () => {
+  it.each([
+    ['saved notes failed', input(completeOs(), { state: 'failed', reason: 'timeout' }), ['guard.what.internalNote|guard.note.notesUnreadable']],
+    ['saved notes loading', input(completeOs(), { state: 'loading' }), ['guard.what.internalNote|guard.note.notesLoading']],
+    ['saved notes not read', input(completeOs(), { state: 'idle' }), ['guard.what.internalNote|guard.note.notesNotRead']],
+    ['a field unreadable', { ...input(withField(FIELD.osNumber, undefined)), context: { ...withField(FIELD.osNumber, undefined), unreadableFields: [FIELD.osNumber] } }, ['guard.what.osNumber|guard.note.unreadable']],
+    ['ticket.type unreadable', input(unreadable(completeOs({ type: null }), 'type')), ['guard.what.type|guard.note.typeUnreadable']],
+    ['ticket.form unreadable (Marca says O.S.)', input(unreadable(completeOs({ formId: null }), 'form')), ['guard.what.form|guard.note.formUnreadable']],
+    ['the draft unreadable, no saved note', input(unreadable(completeOs(), 'draft'), []), ['guard.what.internalNote|guard.note.draftUnreadable']],
+    ['the organization unreadable', input(unreadable(completeOs({ organization: null }), 'organization')), ['guard.what.financialPending|guard.note.organizationUnreadable', 'guard.what.internalNote|guard.note.organizationUnreadable', 'guard.what.numeroReferencia|guard.note.organizationUnreadable']],
+    ['the stored status unknown (a save not confirmed)', input(completeOs(), [NOTE], { saved: { state: 'idle' } }), ['guard.what.wasOpen|guard.note.savedStatusUnconfirmed']],
+    ['the stored status failed', input(completeOs(), [NOTE], { saved: { state: 'failed', reason: 'server' } }), ['guard.what.wasOpen|guard.note.savedStatusUnreadable']],
+    ['the status being saved unreadable', input(unreadable(completeOs({ status: 'new' }), 'status')), ['guard.what.status|guard.note.statusUnreadable']],
+  ])('%s: not checked, named, and no refusal of its own', (_name, guard, expected) => {
+    expect(uncheckedOf(guard)).toEqual(expected);
+    expect(decideSave(guard).fixes).toEqual([]);
+  });
+
+  it('known problems still refuse beside unknown ones', () => {
+    const guard = input(completeOs({ type: null }), { state: 'failed', reason: 'server' });
+    expect(fixesOf(guard)).toEqual(['fill:guard.what.type']);
+    expect(uncheckedOf(guard)).toEqual(['guard.what.internalNote|guard.note.notesUnreadable']);
+  });
+
+  it('an unreadable ticket.type is not "Tipo não preenchido"', () => {
+    expect(osChecklist(input(unreadable(completeOs({ type: null }), 'type'))).find((item) => item.id === 'type')).toMatchObject({ state: 'unchecked' });
+  });
+
+  it('O.S. or not, when form and Marca are unreadable: unknown, and a save to On Hold is not checked', () => {
+    const ctx = { ...unreadable(completeOs({ formId: null }), 'form'), unreadableFields: [FIELD.marca] };
+    expect(osTicket(ctx, testSettings())).toBe('unknown');
+    expect(isOsTicket(ctx, testSettings())).toBe(false);
+    expect(guardCanApply(input(ctx))).toBe(true);
+    expect(uncheckedOf(input(ctx))).toEqual(['guard.what.osTicket|guard.note.formUnreadable']);
+    expect(osTicket({ ...ctx, unreadable: [] }, testSettings())).toBe('unknown');
+    expect(osTicket({ ...ctx, unreadable: [], unreadableFields: [], ticket: { ...ctx.ticket, formId: 11, fields: { [FIELD.marca]: 'winthor' } } }, testSettings())).toBe('no');
+  });
+
+  it('a ticket known not to be an O.S. is not held up by anything it could not read', () => {
+    const ctx = { ...completeOs({ formId: 11, fields: { [FIELD.marca]: 'winthor' } }), unreadableFields: [FIELD.osNumber] };
+    expect(decideSave(input(ctx, { state: 'failed', reason: 'server' }, { saved: { state: 'idle' } }))).toEqual({ fixes: [], unchecked: [], warnings: [] });
+  });
+
+  it('an unreadable organization: financial pending is not checked for any save but Solved', () => {
+    const ctx = unreadable(context({ organization: null, status: 'open' }), 'organization');
+    expect(uncheckedOf(input(ctx))).toEqual(['guard.what.financialPending|guard.note.organizationUnreadable']);
+    expect(uncheckedOf(input({ ...ctx, ticket: { ...ctx.ticket, status: 'solved' } }))).toEqual([]);
+  });
+
+  it('a financial pending with an unreadable status is not checked (it may be Solved)', () => {
+    const ctx = unreadable(context({ organization: organization({ pendencia_financeira: 'Sim' }) }), 'status');
+    expect(decideSave(input(ctx))).toMatchObject({ fixes: [], unchecked: [{ what: { key: 'guard.what.status' } }] });
+  });
+
+  it('says which unknowns a read can settle (the save hook reads them within its deadline)', () => {
+    expect(decideSave(input(completeOs(), { state: 'failed', reason: 'server' })).unchecked[0].readable).toBe('savedComments');
+    expect(decideSave(input(completeOs(), [NOTE], { saved: { state: 'idle' } })).unchecked[0].readable).toBe('savedStatus');
+    expect(decideSave(input(unreadable(completeOs(), 'type'))).unchecked[0].readable).toBeUndefined();
+  });
+});
+
+describe('verdict: failMode applied', () => {
+  const unknownOnly = decideSave(input(completeOs(), { state: 'failed', reason: 'server' }));
+  const missing = decideSave(input(completeOs({ type: null }), { state: 'failed', reason: 'server' }));
+  it.each([
+    ['open', unknownOnly, true],
+    ['closed', unknownOnly, false],
+    ['open', missing, false],
+    ['closed', missing, false],
+  ] as const)('failMode %s', (failMode, decision, allow) => {
+    expect(verdict(decision, failMode)).toEqual({ allow, fixes: decision.fixes, unchecked: decision.unchecked });
   });
 });
 
@@ -121,29 +191,26 @@ describe('decideSave across status transitions', () => {
 
   it.each(table)('incomplete O.S. ticket %s → %s', (from, to) => {
     const ctx = withField(FIELD.osNumber, '');
-    ctx.ticket.savedStatus = from;
     ctx.ticket.status = to;
-    const decision = decideSave(input(ctx));
+    const decision = decideSave(input(ctx, [NOTE], { saved: from }));
     const refused = to === 'hold' && from !== 'hold';
-    expect(decision.allow).toBe(!refused);
-    if (refused) expect(decision.reasons.map((r) => r.key)).toEqual(from === 'open' ? ['guard.item.osNumber'] : ['guard.refuse.sendOpenFirst', 'guard.item.osNumber']);
+    expect(decision.fixes.length > 0).toBe(refused);
+    if (refused) expect(decision.fixes.map(fixKey)).toEqual(from === 'open' ? ['fill:guard.what.osNumber'] : ['sendOpenFirst', 'fill:guard.what.osNumber']);
   });
 
   it.each(table)('ticket that is not an O.S. %s → %s is never refused', (from, to) => {
     const ctx = withField(FIELD.osNumber, '');
     ctx.ticket.formId = 11;
     ctx.ticket.fields[FIELD.marca] = 'winthor';
-    ctx.ticket.savedStatus = from;
     ctx.ticket.status = to;
     expect(isOsTicket(ctx, testSettings())).toBe(false);
-    expect(decideSave(input(ctx))).toEqual({ allow: true, reasons: [], warnings: [] });
+    expect(decideSave(input(ctx, [NOTE], { saved: from }))).toEqual({ fixes: [], unchecked: [], warnings: [] });
   });
 
   it.each(STATUSES)('financial pending refuses saving as %s unless Solved', (to) => {
     const ctx = context({ organization: organization({ pendencia_financeira: 'Sim' }), status: to });
     const decision = decideSave(input(ctx));
-    expect(decision.allow).toBe(to === 'solved');
-    if (to !== 'solved') expect(decision.reasons.map((r) => r.key)).toEqual(['guard.refuse.financialPending']);
+    expect(decision.fixes.map(fixKey)).toEqual(to === 'solved' ? [] : ['solvedOnly']);
   });
 });
 
@@ -163,9 +230,13 @@ describe('O.S. identification and warnings', () => {
     expect(mentionsQuote(['nada'])).toBe(false);
   });
   it('warns, never refuses, for more than the device limit and for quotes', () => {
-    const ctx = osTicket({ subject: 'Orçamento para 8 impressoras' });
-    const decision = decideSave(input(ctx));
-    expect(decision.allow).toBe(true);
+    const decision = decideSave(input(completeOs({ subject: 'Orçamento para 8 impressoras' })));
+    expect(decision.fixes).toEqual([]);
     expect(decision.warnings.map((w) => w.key)).toEqual(['guard.warn.devices', 'guard.warn.warranty']);
+  });
+  it('the guard does not apply to a ticket stored On Hold or closed, and may when the stored status is unknown', () => {
+    expect(guardCanApply(input(completeOs(), [], { saved: 'hold' }))).toBe(false);
+    expect(guardCanApply(input(completeOs(), [], { saved: 'closed' }))).toBe(false);
+    expect(guardCanApply(input(completeOs(), [], { saved: { state: 'loading' } }))).toBe(true);
   });
 });

@@ -1,35 +1,61 @@
 import type { Settings } from '../settings';
-import type { FieldOption, Lookup, SavedComment, TicketContext } from './ticket';
-import { financialPending, organizationCnpj, razaoSocial, sessionCnpj } from './findings';
+import type { FieldOption, Lookup, SavedComment, TicketContext, Tri } from './ticket';
+import { isKnown } from './ticket';
+import { organizationCnpj, razaoSocial, sessionCnpj } from './findings';
 import { textMentionsCnpj } from './cnpj';
 import { optionForValue, optionStandsFor } from './catalog';
 import { msg, parameterLabel, type Message } from './message';
 import { isFilled, normalize, words } from './text';
 import { readText } from './reading';
 
-/** Procedure 002: what an O.S. ticket needs before it goes from Open to On Hold. */
+/**
+ * Procedure 002 (seed 002, "ABERTURA DE O.S"): what an O.S. ticket needs before it goes from Open to
+ * On Hold (the checklist the sidebar shows; the save's decision on it: saveDecision.ts). Every input is
+ * known, unknown (unreadable, not loaded, failed) or absent, and an unknown input is never taken for
+ * absent nor for present.
+ */
 export type ChecklistState = 'ok' | 'missing' | 'unchecked';
+
+/** What the agent does to satisfy an item: the refusal says it as an instruction. */
+export type Fix =
+  | { kind: 'fill' | 'choose' | 'clear'; what: Message }
+  | { kind: 'note'; cnpj: string; razaoSocial: string }
+  | { kind: 'sendOpenFirst' }
+  | { kind: 'solvedOnly' };
 
 export interface ChecklistItem {
   id: string;
   state: ChecklistState;
+  /** The item as a goal ("Número da O.S. preenchido"), for the live checklist. */
   text: Message;
+  /** The item's name ("Número da O.S."), for lists of what was not checked. */
+  what: Message;
+  fix: Fix;
   /** Why an item could not be checked (a setting not configured, notes not readable). */
   note?: Message;
+  /** Unchecked because its setting is empty: the admin turned the check off. Not an unknown. */
+  off?: boolean;
+}
+
+/** Something that matters to a save and could not be known, with why. */
+export interface Unchecked {
+  what: Message;
+  why: Message;
+  /** What the app can read to know it (the save hook reads it within its deadline). */
+  readable?: 'savedComments' | 'savedStatus';
 }
 
 export interface GuardInput {
   context: TicketContext;
   settings: Settings;
-  /** Saved comments with their public flag, fetched ahead of any save. */
+  /** Saved comments with their public flag (REST: ZAF does not tell internal from public). */
   savedComments: Lookup<SavedComment[]>;
+  /** The status Zendesk has stored, i.e. before this edit ('done'), or not known. */
+  savedStatus: Lookup<string>;
+  /** Comments the agent's own saves sent, confirmed stored (ticket.submit.done): known even when REST is not. */
+  sentNotes?: readonly SavedComment[];
 }
 
-export interface SaveDecision {
-  allow: boolean;
-  reasons: Message[];
-  warnings: Message[];
-}
 
 /** A dropdown value (a tag) matches a wanted text by its tag or by its option's label. */
 function fieldMatches(value: unknown, wanted: string | null, options: FieldOption[] | undefined): boolean {
@@ -39,17 +65,35 @@ function fieldMatches(value: unknown, wanted: string | null, options: FieldOptio
 }
 
 /**
- * Whether a save of this ticket could be refused by procedure 002: an O.S. ticket that is not already On
- * Hold (hold → hold is no transition) nor closed. Only then does the app read its saved notes.
+ * Whether this is an O.S. ticket: on form 0800, or Marca = the O.S. brand (SPEC §5). 'unknown' when
+ * the answer hangs on a form or a Marca that ZAF could not read.
  */
-export function guardCanApply(context: TicketContext, settings: Settings): boolean {
-  return isOsTicket(context, settings) && context.ticket.savedStatus !== 'hold' && context.ticket.savedStatus !== 'closed';
+export function osTicket(context: TicketContext, settings: Settings): Tri {
+  const { ticket } = context;
+  const formId = settings.formulario0800FormId;
+  const formKnown = isKnown(context, 'form');
+  if (formId !== null && formKnown && ticket.formId === formId) return 'yes';
+  const marcaId = settings.marcaFieldId;
+  const marcaKnown = marcaId === null || !context.unreadableFields.includes(marcaId);
+  if (marcaId !== null && marcaKnown && fieldMatches(ticket.fields[marcaId], settings.marcaValue, context.fieldOptions[marcaId])) return 'yes';
+  return (formId !== null && !formKnown) || !marcaKnown ? 'unknown' : 'no';
 }
 
 export function isOsTicket(context: TicketContext, settings: Settings): boolean {
-  const { ticket } = context;
-  if (settings.formulario0800FormId !== null && ticket.formId === settings.formulario0800FormId) return true;
-  return settings.marcaFieldId !== null && fieldMatches(ticket.fields[settings.marcaFieldId], settings.marcaValue, context.fieldOptions[settings.marcaFieldId]);
+  return osTicket(context, settings) === 'yes';
+}
+
+/** The status Zendesk has stored, when known. */
+export const storedStatus = (input: Pick<GuardInput, 'savedStatus'>): string | null => (input.savedStatus.state === 'done' ? input.savedStatus.value : null);
+
+/**
+ * Whether a save of this ticket could be refused by procedure 002: an O.S. ticket (or maybe one) that
+ * is not stored On Hold (hold → hold is no transition) nor closed. Only then does the app read its
+ * saved notes and show the checklist.
+ */
+export function guardCanApply(input: Pick<GuardInput, 'context' | 'settings' | 'savedStatus'>): boolean {
+  const stored = storedStatus(input);
+  return osTicket(input.context, input.settings) !== 'no' && stored !== 'hold' && stored !== 'closed';
 }
 
 /** Organizations whose name (or Razão Social) names an entry of the list, as a whole word. */
@@ -87,21 +131,53 @@ export function savedNoteFound(context: TicketContext, settings: Settings, comme
   return notesNameCustomer(context, settings, comments.filter((comment) => !comment.public).map((comment) => comment.body));
 }
 
+export function savedStatusNote(savedStatus: Lookup<string>): Message {
+  if (savedStatus.state === 'loading') return msg('guard.note.savedStatusLoading');
+  if (savedStatus.state === 'failed') return msg('guard.note.savedStatusUnreadable');
+  return msg('guard.note.savedStatusUnconfirmed');
+}
+
+function savedNotesNote(savedComments: Lookup<SavedComment[]>): Message {
+  if (savedComments.state === 'loading') return msg('guard.note.notesLoading');
+  if (savedComments.state === 'failed') return msg('guard.note.notesUnreadable');
+  return msg('guard.note.notesNotRead');
+}
+
+function wasOpenItem(input: GuardInput): ChecklistItem {
+  const base = { id: 'wasOpen', text: msg('guard.item.wasOpen'), what: msg('guard.what.wasOpen'), fix: { kind: 'sendOpenFirst' } as const };
+  const stored = storedStatus(input);
+  if (stored === null) return { ...base, state: 'unchecked', note: savedStatusNote(input.savedStatus) };
+  return { ...base, state: stored === 'open' || stored === 'hold' ? 'ok' : 'missing' };
+}
+
+/** The internal note of 002: "incluir o CNPJ e RAZÃO SOCIAL na aba OBSERVAÇÃO INTERNA". */
 function internalNoteItem(input: GuardInput): ChecklistItem {
   const { context, settings } = input;
-  const { cnpj, name } = noteNeeds(context, settings);
-  const text = msg('guard.item.internalNote', { cnpj: cnpj.kind === 'valid' ? cnpj.formatted : '—', razaoSocial: name ?? '—' });
-  if (cnpj.kind !== 'valid' || !name) return { id: 'internalNote', state: 'missing', text, note: msg('guard.note.noCnpjOrName') };
+  const organizationKnown = isKnown(context, 'organization');
+  const own = organizationCnpj(context, settings);
+  const session = sessionCnpj(context, settings);
+  const sessionKnown = settings.cnpjFieldId === null || !context.unreadableFields.includes(settings.cnpjFieldId);
+  const cnpj = own.kind === 'valid' ? own : session.kind === 'valid' && sessionKnown ? session : null;
+  const name = organizationKnown ? razaoSocial(context, settings) : null;
+  const text = msg('guard.item.internalNote', { cnpj: cnpj?.formatted ?? '—', razaoSocial: name ?? '—' });
+  const base = { id: 'internalNote', text, what: msg('guard.what.internalNote'), fix: { kind: 'note', cnpj: cnpj?.formatted ?? '', razaoSocial: name ?? '' } as Fix };
+  if (!organizationKnown) return { ...base, state: 'unchecked', note: msg('guard.note.organizationUnreadable') };
+  if (!cnpj && !sessionKnown) return { ...base, state: 'unchecked', note: msg('guard.note.unreadable', { parameter: parameterLabel('cnpjFieldId'), id: settings.cnpjFieldId ?? 0 }) };
+  if (!cnpj || !name) return { ...base, state: 'missing', note: msg('guard.note.noCnpjOrName') };
+
+  const draftKnown = isKnown(context, 'draft') && isKnown(context, 'draftType');
   const notes = [
-    ...(context.ticket.draft.internal ? [context.ticket.draft.text] : []),
-    ...(input.savedComments.state === 'done' ? input.savedComments.value.filter((comment) => !comment.public).map((comment) => comment.body) : []),
+    ...(draftKnown && context.ticket.draft.internal ? [context.ticket.draft.text] : []),
+    ...[...(input.savedComments.state === 'done' ? input.savedComments.value : []), ...(input.sentNotes ?? [])].filter((comment) => !comment.public).map((comment) => comment.body),
   ];
-  if (notesNameCustomer(context, settings, notes)) return { id: 'internalNote', state: 'ok', text };
-  // The saved notes are not read yet, or could not be, or only their newest part (read for another CNPJ or
-  // Razão Social): the app cannot know, and refuses nothing for it.
-  if (input.savedComments.state === 'failed') return { id: 'internalNote', state: 'unchecked', text, note: msg('guard.note.notesUnreadable') };
-  if (input.savedComments.state !== 'done' || input.savedComments.partial) return { id: 'internalNote', state: 'unchecked', text, note: msg('guard.note.notesLoading') };
-  return { id: 'internalNote', state: 'missing', text };
+  // Notes are read as text (rich-text HTML converted) once per note: reading.ts.
+  if (notes.some((note) => textMentionsCnpj(note, cnpj.value) && readText(note).hasPhrase(name))) return { ...base, state: 'ok' };
+  // The note may be in what could not be read (not loaded, failed, or only the newest part read): not
+  // known, never "missing".
+  if (input.savedComments.state !== 'done') return { ...base, state: 'unchecked', note: savedNotesNote(input.savedComments) };
+  if (input.savedComments.partial) return { ...base, state: 'unchecked', note: msg('guard.note.notesLoading') };
+  if (!draftKnown) return { ...base, state: 'unchecked', note: msg('guard.note.draftUnreadable') };
+  return { ...base, state: 'missing' };
 }
 
 function fieldItem(
@@ -110,35 +186,65 @@ function fieldItem(
   setting: keyof Settings & `${string}FieldId`,
   test: (value: unknown, options: FieldOption[] | undefined) => boolean,
   text: Message,
+  fix: Fix & { what: Message },
 ): ChecklistItem {
+  const base = { id, text, what: fix.what, fix };
   const fieldId = input.settings[setting] as number | null;
-  if (fieldId === null) return { id, state: 'unchecked', text, note: msg('guard.note.notConfigured', { parameter: parameterLabel(setting) }) };
-  if (input.context.unreadableFields.includes(fieldId)) return { id, state: 'unchecked', text, note: msg('guard.note.unreadable', { parameter: parameterLabel(setting), id: fieldId }) };
+  if (fieldId === null) return { ...base, state: 'unchecked', off: true, note: msg('guard.note.notConfigured', { parameter: parameterLabel(setting) }) };
+  if (input.context.unreadableFields.includes(fieldId)) return { ...base, state: 'unchecked', note: msg('guard.note.unreadable', { parameter: parameterLabel(setting), id: fieldId }) };
   const ok = test(input.context.ticket.fields[fieldId], input.context.fieldOptions[fieldId]);
-  return { id, state: ok ? 'ok' : 'missing', text };
+  return { ...base, state: ok ? 'ok' : 'missing' };
+}
+
+function formItem(input: GuardInput): ChecklistItem {
+  const { context, settings } = input;
+  const what = msg('guard.what.form');
+  const base = { id: 'form', text: msg('guard.item.form'), what, fix: { kind: 'choose', what } as Fix };
+  if (settings.formulario0800FormId === null) return { ...base, state: 'unchecked', off: true, note: msg('guard.note.notConfigured', { parameter: parameterLabel('formulario0800FormId') }) };
+  if (!isKnown(context, 'form')) return { ...base, state: 'unchecked', note: msg('guard.note.formUnreadable') };
+  return { ...base, state: context.ticket.formId === settings.formulario0800FormId ? 'ok' : 'missing' };
+}
+
+function typeItem(input: GuardInput): ChecklistItem {
+  const what = msg('guard.what.type');
+  const base = { id: 'type', text: msg('guard.item.type'), what, fix: { kind: 'fill', what } as Fix };
+  if (!isKnown(input.context, 'type')) return { ...base, state: 'unchecked', note: msg('guard.note.typeUnreadable') };
+  return { ...base, state: isFilled(input.context.ticket.type) ? 'ok' : 'missing' };
 }
 
 /** The checklist of procedure 002, live in the sidebar and decisive on save. */
 export function osChecklist(input: GuardInput): ChecklistItem[] {
   const { context, settings } = input;
-  const { ticket } = context;
   const filled = (value: unknown) => isFilled(value);
+  const fill = (key: string, params?: Record<string, string>): Fix & { what: Message } => ({ kind: 'fill', what: msg(key, params) });
   const items: ChecklistItem[] = [
-    { id: 'wasOpen', state: ticket.savedStatus === 'open' || ticket.savedStatus === 'hold' ? 'ok' : 'missing', text: msg('guard.item.wasOpen') },
+    wasOpenItem(input),
     internalNoteItem(input),
-    fieldItem(input, 'osNumber', 'osNumberFieldId', filled, msg('guard.item.osNumber')),
-    fieldItem(input, 'marca', 'marcaFieldId', (value, options) => fieldMatches(value, settings.marcaValue, options), msg('guard.item.marca', { value: settings.marcaValue ?? '' })),
-    settings.formulario0800FormId === null
-      ? { id: 'form', state: 'unchecked', text: msg('guard.item.form'), note: msg('guard.note.notConfigured', { parameter: parameterLabel('formulario0800FormId') }) }
-      : { id: 'form', state: ticket.formId === settings.formulario0800FormId ? 'ok' : 'missing', text: msg('guard.item.form') },
-    fieldItem(input, 'familia', 'familiaFieldId', (value, options) => fieldMatches(value, settings.familiaValue, options), msg('guard.item.familia', { value: settings.familiaValue ?? '' })),
-    { id: 'type', state: isFilled(ticket.type) ? 'ok' : 'missing', text: msg('guard.item.type') },
-    fieldItem(input, 'categoria', 'categoriaFieldId', filled, msg('guard.item.categoria')),
-    fieldItem(input, 'motivo', 'motivoFieldId', filled, msg('guard.item.motivo')),
-    fieldItem(input, 'areaResponsavel', 'areaResponsavelFieldId', (value) => !isFilled(value), msg('guard.item.areaResponsavel')),
+    fieldItem(input, 'osNumber', 'osNumberFieldId', filled, msg('guard.item.osNumber'), fill('guard.what.osNumber')),
+    fieldItem(input, 'marca', 'marcaFieldId', (value, options) => fieldMatches(value, settings.marcaValue, options), msg('guard.item.marca', { value: settings.marcaValue ?? '' }), {
+      kind: 'choose',
+      what: msg('guard.what.marca', { value: settings.marcaValue ?? '' }),
+    }),
+    formItem(input),
+    fieldItem(input, 'familia', 'familiaFieldId', (value, options) => fieldMatches(value, settings.familiaValue, options), msg('guard.item.familia', { value: settings.familiaValue ?? '' }), {
+      kind: 'choose',
+      what: msg('guard.what.familia', { value: settings.familiaValue ?? '' }),
+    }),
+    typeItem(input),
+    fieldItem(input, 'categoria', 'categoriaFieldId', filled, msg('guard.item.categoria'), fill('guard.what.categoria')),
+    fieldItem(input, 'motivo', 'motivoFieldId', filled, msg('guard.item.motivo'), fill('guard.what.motivo')),
+    // Empty means no value at all: spaces are a value to Zendesk's trigger condition "present" (the
+    // backstop, issue 20), so the agent is asked to clear them too.
+    fieldItem(input, 'areaResponsavel', 'areaResponsavelFieldId', (value) => value === null || value === undefined || value === '', msg('guard.item.areaResponsavel'), { kind: 'clear', what: msg('guard.what.areaResponsavel') }),
   ];
-  if (needsReferenceNumber(context, settings)) {
-    items.push(fieldItem(input, 'numeroReferencia', 'numeroReferenciaFieldId', filled, msg('guard.item.numeroReferencia', { organization: ticket.organization?.name ?? '' })));
+  const organization = context.ticket.organization?.name ?? '';
+  const numeroReferencia = () => fieldItem(input, 'numeroReferencia', 'numeroReferenciaFieldId', filled, msg('guard.item.numeroReferencia', { organization }), fill('guard.what.numeroReferencia'));
+  if (!isKnown(context, 'organization')) {
+    // Whether this organization needs Número Referência is not known: unless it is filled anyway.
+    const item = numeroReferencia();
+    items.push(item.state === 'missing' ? { ...item, state: 'unchecked', note: msg('guard.note.organizationUnreadable') } : item);
+  } else if (needsReferenceNumber(context, settings)) {
+    items.push(numeroReferencia());
   }
   return items;
 }
@@ -169,7 +275,7 @@ export function mentionsQuote(texts: readonly string[]): boolean {
  * Warnings of procedure 002 that never refuse a save, from the texts held: with a partial read of the
  * saved comments (newest first, stopped at the internal note), older comments are not among them.
  */
-export function osWarnings(input: GuardInput): Message[] {
+export function osWarnings(input: Pick<GuardInput, 'context' | 'settings' | 'savedComments'>): Message[] {
   const { ticket } = input.context;
   const texts = [ticket.subject, ticket.description, ticket.draft.text, ...(input.savedComments.state === 'done' ? input.savedComments.value.map((c) => c.body) : [])];
   const warnings: Message[] = [];
@@ -177,27 +283,4 @@ export function osWarnings(input: GuardInput): Message[] {
   if (devices > input.settings.deviceLimit) warnings.push(msg('guard.warn.devices', { count: devices, limit: input.settings.deviceLimit }));
   if (mentionsQuote(texts)) warnings.push(msg('guard.warn.warranty'));
   return warnings;
-}
-
-/**
- * The verdict of ZAF's ticket.save hook, from data already held (no request on this path).
- * Refuses: financial pending with any status but Solved/Closed; an O.S. ticket going to On Hold
- * without every item of procedure 002. Never refuses other transitions or other tickets.
- */
-export function decideSave(input: GuardInput): SaveDecision {
-  const { context, settings } = input;
-  const { ticket } = context;
-  const reasons: Message[] = [];
-  let warnings: Message[] = [];
-  if (financialPending(context, settings) && ticket.status !== 'solved' && ticket.status !== 'closed') {
-    reasons.push(msg('guard.refuse.financialPending'));
-  }
-  const goingToHold = ticket.status === 'hold' && ticket.savedStatus !== 'hold';
-  if (goingToHold && isOsTicket(context, settings)) {
-    const missing = osChecklist(input).filter((item) => item.state === 'missing');
-    if (missing.some((item) => item.id === 'wasOpen')) reasons.push(msg('guard.refuse.sendOpenFirst'));
-    reasons.push(...missing.filter((item) => item.id !== 'wasOpen').map((item) => item.text));
-    warnings = osWarnings(input);
-  }
-  return { allow: reasons.length === 0, reasons, warnings };
 }

@@ -21,10 +21,11 @@ export interface FieldOption {
 
 export interface Ticket {
   id: number | null;
-  /** The status in the editor now (what a save would send). */
+  /**
+   * The status in the editor now (what a save would send). What Zendesk has stored is not here: ZAF
+   * reads only the editor; the app keeps it apart (SentinelaState.savedStatus), as known or not.
+   */
   status: string;
-  /** The status Zendesk has stored (what the ticket was before this edit). */
-  savedStatus: string;
   subject: string;
   /**
    * What Zendesk has stored, as first read (and after a save): a value in the editor that differs
@@ -75,6 +76,12 @@ export interface TicketContext {
 export function isKnown(context: Pick<TicketContext, 'unreadable'>, part: TicketPart): boolean {
   return !context.unreadable.includes(part);
 }
+
+/**
+ * The answer to a yes/no question about the ticket when some inputs may be unknown: 'unknown' is its
+ * own answer, never folded into 'no' (an unreadable organization is not "no financial pending").
+ */
+export type Tri = 'yes' | 'no' | 'unknown';
 
 export interface SavedComment {
   body: string;

@@ -15,6 +15,9 @@ import { isAdmin } from '../domain/configuration';
 const proceduresChunk = import('./Procedures');
 const Procedures = lazy(() => proceduresChunk);
 const ConfigurationList = lazy(() => import('./ConfigurationList'));
+/** The checklist at the top (after a refused save, or On Hold): fetched as the app starts too. */
+const checklistAlertChunk = import('./ChecklistAlert');
+const ChecklistAlert = lazy(() => checklistAlertChunk);
 
 /** How long the sidebar's height must stay still before Zendesk is asked to resize the frame. */
 export const RESIZE_SETTLE_MS = 150;
@@ -77,13 +80,14 @@ export function App({ sentinela, onResize }: { sentinela: Sentinela; onResize?: 
   const state = useSentinelaState(sentinela);
   const view = useView(state);
   const [proceduresReady, setProceduresReady] = useState(false);
-  useEffect(() => void proceduresChunk.then(() => setProceduresReady(true)), []);
-  const loading = [...Object.values(state.macros), state.organizationSearch, state.savedComments].some((lookup) => lookup?.state === 'loading');
+  useEffect(() => void Promise.all([proceduresChunk, checklistAlertChunk]).then(() => setProceduresReady(true)), []);
+  const loading = [...Object.values(state.macros), state.organizationSearch, state.savedComments, state.savedStatus].some((lookup) => lookup?.state === 'loading');
   // Settled: the ticket read, the look-ups started (an 'idle' look-up whose chunk has not loaded is not an answer) and answered, the procedures panel loaded.
   const ref = useAutoResize(onResize, state.phase !== 'starting' && state.lookupsStarted && !loading && proceduresReady);
   const t = state.translate;
   const shownFindings = view ? agentFindings(view.findings) : [];
-  // "Nada bloqueia o atendimento" only when nothing blocks and every check is on (issue 19: never while the setup line says checks are off).
+  // "Nada bloqueia o atendimento" only when nothing blocks and every check is on (issue 19: never while the setup line says checks
+  // are off; issue 17: never while the financial pending could not be checked).
   return (
     <ThemeProvider>
       <main ref={ref} className="sentinela" data-phase={state.phase} lang={t('ui.lang')}>
@@ -91,18 +95,26 @@ export function App({ sentinela, onResize }: { sentinela: Sentinela; onResize?: 
         {state.phase === 'starting' ? <p className="quiet" role="status">{t('ui.loading')}</p> : null}
         {view ? (
           <>
+            {/* After a refused save, or once the status is set On Hold, what is missing comes first, as an error. */}
+            {view.checklist && view.checklistUrgent ? (
+              <Section title={t('ui.checklist')} translate={t} testId="section-checklist" hideTitle>
+                <Suspense fallback={null}>
+                  <ChecklistAlert items={view.checklist} warnings={view.osWarnings} state={state} />
+                </Suspense>
+              </Section>
+            ) : null}
             {shownFindings.length > 0 ? (
               <Section title={t('ui.findings')} translate={t} testId="section-findings" hideTitle>
                 <FindingList findings={view.findings} sentinela={sentinela} state={state} />
               </Section>
             ) : null}
-            {view.checklist ? (
+            {view.checklist && !view.checklistUrgent ? (
               <Section title={t('ui.checklist')} translate={t} testId="section-checklist">
                 <Checklist items={view.checklist} warnings={view.osWarnings} state={state} />
               </Section>
             ) : null}
             <Section title={t('ui.customer')} translate={t} testId="section-customer" hideTitle>
-              <ContextPanel state={state} findings={view.findings} allClear={!shownFindings.some((finding) => finding.severity === 'block' || finding.id === 'setup')} pendingShown={view.pending} />
+              <ContextPanel state={state} findings={view.findings} allClear={!view.pendingUnknown && !shownFindings.some((finding) => finding.severity === 'block' || finding.id === 'setup')} pendingShown={view.pending} />
             </Section>
             {view.catalog && view.catalog.suggestions.length > 0 ? (
               <Section title={t('ui.catalog')} translate={t} testId="section-catalog">

@@ -2,7 +2,7 @@ import type { SentinelaState } from '../app/sentinela';
 import type { ChecklistItem } from '../domain/saveGuard';
 import type { Message } from '../domain/message';
 
-const MARK = { ok: '✓', missing: '✗', unchecked: '?' } as const;
+export const MARK = { ok: '✓', missing: '✗', unchecked: '?' } as const;
 
 function Item({ item, state }: { item: ChecklistItem; state: SentinelaState }) {
   const t = state.translate;
@@ -16,18 +16,38 @@ function Item({ item, state }: { item: ChecklistItem; state: SentinelaState }) {
   );
 }
 
+/** "Tudo pronto" only when every item is checked and done; otherwise what is missing, then what is not checked. */
+export function summary(items: ChecklistItem[], t: SentinelaState['translate']): string {
+  const missing = items.filter((item) => item.state === 'missing').length;
+  const unchecked = items.filter((item) => item.state === 'unchecked').length;
+  if (missing > 0) return t('ui.checklistMissing', { count: missing });
+  if (unchecked > 0) return t('ui.checklistUnchecked', { count: unchecked });
+  return t('ui.checklistReady');
+}
+
+export function Warnings({ warnings, t }: { warnings: Message[]; t: SentinelaState['translate'] }) {
+  return (
+    <>
+      {warnings.map((warning, index) => (
+        <p key={index} role="status" className="warn-line">
+          {t(warning)}
+        </p>
+      ))}
+    </>
+  );
+}
+
 /**
- * Procedure 002 live: what a save to On Hold would still refuse. What is still missing (or could not be
- * checked) is listed; the items already done are folded ("9 de 10 ok").
+ * Procedure 002 live: what a save to On Hold would still refuse, and what could not be checked. What is
+ * still missing (or could not be checked) is listed; the items already done are folded ("9 de 10 ok").
  */
 export function Checklist({ items, warnings, state }: { items: ChecklistItem[]; warnings: Message[]; state: SentinelaState }) {
   const t = state.translate;
-  const missing = items.filter((item) => item.state === 'missing').length;
   const open = items.filter((item) => item.state !== 'ok');
   const ok = items.filter((item) => item.state === 'ok');
   return (
     <div data-testid="os-checklist">
-      <p className="quiet">{missing === 0 ? t('ui.checklistReady') : t('ui.checklistMissing', { count: missing })}</p>
+      <p className="quiet" data-testid="checklist-summary">{summary(items, t)}</p>
       {open.length > 0 ? (
         <ul className="checklist">
           {open.map((item) => (
@@ -45,11 +65,7 @@ export function Checklist({ items, warnings, state }: { items: ChecklistItem[]; 
           </ul>
         </details>
       ) : null}
-      {warnings.map((warning, index) => (
-        <p key={index} role="status" className="warn-line">
-          {t(warning)}
-        </p>
-      ))}
+      <Warnings warnings={warnings} t={t} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { SentinelaState } from '../app/sentinela';
 import type { Finding } from '../domain/findings';
 import { financialPending, organizationCnpj, razaoSocial, sessionCnpj } from '../domain/findings';
 import { copyText } from './copy';
+import { isKnown } from '../domain/ticket';
 
 function CnpjLine({ label, formatted, t }: { label: string; formatted: string; t: SentinelaState['translate'] }) {
   const [copied, setCopied] = useState(false);
@@ -35,7 +36,7 @@ export function ContextPanel({ state, findings, allClear, pendingShown }: { stat
   return (
     <div className="context" data-testid="context-panel">
       <div className="org-line">
-        <strong className="value" data-testid="organization-name">{organization ? organization.name : t('ui.noOrganization')}</strong>
+        <strong className="value" data-testid="organization-name">{organization ? organization.name : isKnown(context, 'organization') ? t('ui.noOrganization') : t('ui.organizationUnreadable')}</strong>
         {allClear ? (
           <span className="all-clear" data-testid="all-clear">
             {t('ui.allClear')}
@@ -50,11 +51,11 @@ export function ContextPanel({ state, findings, allClear, pendingShown }: { stat
       ) : null}
       {own.kind === 'valid' ? <CnpjLine label={t('ui.cnpjOrganization')} formatted={own.formatted} t={t} /> : null}
       {session.kind === 'valid' && (own.kind !== 'valid' || own.value !== session.value) ? <CnpjLine label={t('ui.cnpjSession')} formatted={session.formatted} t={t} /> : null}
-      {(organization && !(pending && pendingShown)) || badges.length > 0 ? (
+      {(organization && !(pending === 'yes' && pendingShown)) || badges.length > 0 ? (
         <div className="row badges" data-testid="wallet">
-          {organization && !(pending && pendingShown) ? (
-            <Tag hue={pending ? 'red' : 'green'} data-testid="financial-pending">
-              {t('ui.financialPending')}: {pending ? t('ui.yes') : t('ui.no')}
+          {organization && !(pending === 'yes' && pendingShown) ? (
+            <Tag hue={pending === 'yes' ? 'red' : pending === 'no' ? 'green' : 'yellow'} data-testid="financial-pending">
+              {t('ui.financialPending')}: {pending === 'yes' ? t('ui.yes') : pending === 'no' ? t('ui.no') : t('ui.check.unchecked')}
             </Tag>
           ) : null}
           {badges.map((badge) => (

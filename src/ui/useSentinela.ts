@@ -4,6 +4,7 @@ import { bySeverity, computeFindings, financialPending } from '../domain/finding
 import { backstopFindings } from '../domain/backstop';
 import { catalogSuggestions, optionForValue } from '../domain/catalog';
 import { guardCanApply, osChecklist, osWarnings } from '../domain/saveGuard';
+import { isKnown } from '../domain/ticket';
 
 export function useSentinelaState(sentinela: Sentinela): SentinelaState {
   return useSyncExternalStore(sentinela.subscribe, sentinela.getState);
@@ -11,19 +12,26 @@ export function useSentinelaState(sentinela: Sentinela): SentinelaState {
 
 /** Everything the sidebar shows, derived from the state by the pure rules. */
 export function useView(state: SentinelaState) {
-  const { context, settings, settingsIssues, organizationSearch, macros, savedComments } = state;
+  const { context, settings, settingsIssues, organizationSearch, macros, savedComments, savedStatus, sentNotes, refusedSave } = state;
   return useMemo(() => {
     if (!context) return null;
     const findings = bySeverity([...computeFindings({ context, settings, settingsIssues, organizationSearch, macros }), ...backstopFindings(context, settings)]);
-    const os = guardCanApply(context, settings);
-    const guardInput = { context, settings, savedComments };
+    const guardInput = { context, settings, savedComments, savedStatus, sentNotes };
+    const os = guardCanApply(guardInput);
+    const checklist = os ? osChecklist(guardInput) : null;
+    const open = checklist?.filter((item) => item.state !== 'ok') ?? [];
+    // After a refused save, or once the status is set On Hold, what is missing goes to the top.
+    const onHold = isKnown(context, 'status') && context.ticket.status === 'hold';
     const catalogId = settings.catalogFieldId;
     const catalogOptions = catalogId === null ? undefined : context.fieldOptions[catalogId];
     return {
       findings,
       /** The financial pending block stands (it says so; every procedure waits behind "Mais"). */
-      pending: financialPending(context, settings),
-      checklist: os ? osChecklist(guardInput) : null,
+      pending: financialPending(context, settings) === 'yes',
+      /** The financial pending could not be checked (issue 17): no "Nada bloqueia o atendimento" then. */
+      pendingUnknown: financialPending(context, settings) === 'unknown',
+      checklist,
+      checklistUrgent: open.length > 0 && (onHold || refusedSave !== null),
       osWarnings: os ? osWarnings(guardInput) : [],
       catalog:
         catalogId === null
@@ -35,5 +43,5 @@ export function useView(state: SentinelaState) {
               suggestions: catalogSuggestions({ subject: context.ticket.subject, description: context.ticket.description }, settings.catalogRules, catalogOptions ?? null).slice(0, 3),
             },
     };
-  }, [context, settings, settingsIssues, organizationSearch, macros, savedComments]);
+  }, [context, settings, settingsIssues, organizationSearch, macros, savedComments, savedStatus, sentNotes, refusedSave]);
 }

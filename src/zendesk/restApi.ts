@@ -5,7 +5,7 @@ import type { SavedComment } from '../domain/ticket';
 import { normalize } from '../domain/text';
 import { RestError, type ZafClient } from './client';
 import { createCache, type CacheKind, type CacheLimits, type CacheStores } from './cache';
-import { DEFAULT_POLICY, type RestPolicy } from './http';
+import { DEFAULT_POLICY, getJson, type RestPolicy } from './http';
 import { listMacros, searchMacros } from './macrosApi';
 import { organizationsByCnpj } from './organizationsApi';
 import { readSavedComments, type SavedComments } from './commentsApi';
@@ -38,6 +38,12 @@ export interface ZendeskApi {
    * read, never absent.
    */
   savedComments(ticketId: number, call: LookupCall & { updatedAt: string | null; deadlineMs?: number; enough?: (newestFirst: SavedComment[]) => boolean }): Promise<SavedComments>;
+  /**
+   * The status Zendesk has stored for the ticket (Tickets API, Show Ticket: `ticket.status`,
+   * https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#show-ticket). Never cached: it
+   * is read when the app lost track of it (a save whose ticket.submit.done / .fail it never saw).
+   */
+  ticketStatus(ticketId: number, call?: LookupCall): Promise<string>;
 }
 
 function withDeadline<T>(promise: Promise<T>, ms: number | undefined): Promise<T> {
@@ -136,6 +142,12 @@ export function createZendeskApi(client: ZafClient, stores: CacheStores, policy:
 
     organizationsByCnpj: (cnpjKey, cnpj, call = {}) =>
       cached(`orgs:${cnpjKey}:${cnpj.value}`, 'personal', policy.cacheTtlMs, () => organizationsByCnpj(client, cnpjKey, cnpj, policy, call), { refresh: call.refresh }),
+
+    ticketStatus: async (ticketId, call = {}) => {
+      const ticket = (await getJson(client, `/api/v2/tickets/${ticketId}.json`, policy, { onWaiting: call.onWaiting })).ticket as Record<string, unknown> | null | undefined;
+      if (!ticket || typeof ticket.status !== 'string' || ticket.status === '') throw new RestError('malformed', 200);
+      return ticket.status;
+    },
 
     savedComments: (ticketId, call) => {
       const deadlineAt = call.deadlineMs === undefined ? undefined : policy.now() + call.deadlineMs;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contextPaths, readOptions, readOrganization, readPerson, toTicketContext } from './ticketContext';
+import { readSaveContext, savePaths, unreadSaveContext } from './saveContext';
+import type { ZafClient } from './client';
 import { testSettings } from '../domain/fixtures';
 
 describe('contextPaths', () => {
@@ -32,7 +34,7 @@ describe('toTicketContext', () => {
       { 'ticket.customField:custom_field_8': 'not a field' },
       testSettings(),
     );
-    expect(context.ticket).toMatchObject({ id: 4521, status: 'open', savedStatus: 'open', formId: 12, requester: { id: 9, email: 'm@x.example' }, organization: { id: 77, fields: { cnpj: '1' } }, draft: { text: 'rascunho', internal: true } });
+    expect(context.ticket).toMatchObject({ id: 4521, status: 'open', formId: 12, requester: { id: 9, email: 'm@x.example' }, organization: { id: 77, fields: { cnpj: '1' } }, draft: { text: 'rascunho', internal: true } });
     expect(context.ticket.fields[1]).toBe('11.222.333/0001-81');
     expect(8 in context.ticket.fields).toBe(false);
     expect(context.unreadableFields).toEqual([8]);
@@ -54,5 +56,57 @@ describe('toTicketContext', () => {
     expect(readPerson({ id: '9', name: 'A', email: '' })).toEqual({ id: 9, name: 'A', email: null, phone: null });
     expect(readOrganization({ id: 0, name: 'x' })).toBeNull();
     expect(readOptions(null)).toBeNull();
+  });
+});
+
+describe('the save guard read (issue 17: decide on what is being saved)', () => {
+  const settings = testSettings();
+  const startup = toTicketContext(
+    { 'ticket.id': 4521, 'ticket.status': 'open', 'ticket.description': 'Primeiro comentário', 'ticket.requester': { id: 9, name: 'Maria' }, 'ticket.type': 'incident', 'ticketFields:custom_field_4': { optionValues: [{ name: 'Bematech Hardware', value: 'bematech_hardware' }] } },
+    {},
+    settings,
+  );
+  const fakeGet = (answer: Record<string, unknown> | Error) => {
+    const asked: string[][] = [];
+    const client = {
+      async get(paths: readonly string[]) {
+        asked.push([...paths]);
+        if (answer instanceof Error) throw answer;
+        const { errors = {}, ...values } = answer as { errors?: Record<string, string> };
+        return { values, errors };
+      },
+    } as unknown as ZafClient;
+    return { client, asked };
+  };
+
+  it('asks, in one get, what the guard decides on: status, form, type, organization, draft and its type, every configured field', () => {
+    const paths = savePaths(settings, false);
+    for (const path of ['ticket.status', 'ticket.form', 'ticket.type', 'ticket.organization', 'ticket.comment.text', 'ticket.comment.type', 'ticket.customField:custom_field_8']) expect(paths).toContain(path);
+    expect(paths).not.toContain('ticket.requester');
+    expect(paths.some((path) => path.startsWith('ticketFields:'))).toBe(false);
+    expect(savePaths(settings, true)).toContain('ticketFields:custom_field_4');
+  });
+
+  it('takes what it reads over what the app held, and keeps what it did not ask for', async () => {
+    const { client, asked } = fakeGet({ 'ticket.id': 4521, 'ticket.status': 'hold', 'ticket.type': null, 'ticket.organization': null, 'ticket.comment.text': 'nota', 'ticket.comment.type': 'internalNote', errors: { 'ticket.form': 'x' } });
+    const fresh = await readSaveContext(client, settings, startup);
+    expect(asked).toHaveLength(1);
+    expect(fresh.ticket).toMatchObject({ status: 'hold', type: null, organization: null, draft: { text: 'nota', internal: true }, description: 'Primeiro comentário', requester: { id: 9 } });
+    expect(fresh.unreadable).toEqual(['form']);
+    expect(fresh.fieldOptions[4]).toEqual([{ label: 'Bematech Hardware', value: 'bematech_hardware' }]);
+  });
+
+  it('without an earlier read, what it did not ask for is unreadable, not empty', async () => {
+    const { client } = fakeGet({ 'ticket.status': 'hold' });
+    const fresh = await readSaveContext(client, settings, null);
+    expect(fresh.unreadable.sort()).toEqual(['description', 'requester', 'tags']);
+  });
+
+  it('a get that fails, or does not answer in time, leaves every part it asked for unknown', async () => {
+    const { client } = fakeGet(new Error('Invocation request timeout'));
+    const failed = await readSaveContext(client, settings, startup);
+    expect(failed.unreadable.sort()).toEqual(['draft', 'draftType', 'form', 'id', 'organization', 'status', 'subject', 'type']);
+    expect(failed.unreadableFields).toContain(8);
+    expect(unreadSaveContext(settings, startup, 'timeout').unreadable.sort()).toEqual(failed.unreadable.sort());
   });
 });

@@ -1,5 +1,6 @@
 import { FIELD_ID_PARAMETERS, type FieldIdParameter, type Settings } from '../settings';
-import type { FieldOption, Organization, Person, TicketContext, TicketPart } from '../domain/ticket';
+import type { FieldOption, Organization, Person, Ticket, TicketContext, TicketPart } from '../domain/ticket';
+import { TICKET_PARTS } from '../domain/ticket';
 import type { EffectTarget } from '../domain/effects';
 import type { Snapshot } from '../domain/overwrite';
 import type { ZafClient } from './client';
@@ -28,12 +29,12 @@ const BASE_PATHS = [...Object.values(PART_PATHS), 'currentUser.locale', 'current
 
 
 /** Dropdowns whose options the rules read (catalog paths, Marca and Família labels). */
-const OPTION_SETTINGS = ['catalogFieldId', 'marcaFieldId', 'familiaFieldId'] as const;
+export const OPTION_SETTINGS = ['catalogFieldId', 'marcaFieldId', 'familiaFieldId'] as const;
 
 export const fieldPath = (id: number) => `ticket.customField:custom_field_${id}`;
 export const optionsPath = (id: number) => `ticketFields:custom_field_${id}`;
 
-function configuredIds(settings: Settings, names: readonly FieldIdParameter[]): number[] {
+export function configuredIds(settings: Settings, names: readonly FieldIdParameter[]): number[] {
   return [...new Set(names.map((name) => settings[name]).filter((id): id is number => id !== null))];
 }
 
@@ -83,43 +84,79 @@ export function readOptions(value: unknown): FieldOption[] | null {
   });
 }
 
-/** The plain ticket context from one batched get's answer. */
-export function toTicketContext(values: Record<string, unknown>, errors: Record<string, string>, settings: Settings): TicketContext {
+/** Each part of the ticket from its ZAF value (a placeholder when unreadable: see TicketPart). */
+function readPart(ticket: Ticket, part: TicketPart, values: Record<string, unknown>) {
+  const value = values[PART_PATHS[part]];
+  switch (part) {
+    case 'id':
+      return void (ticket.id = asId(value));
+    case 'status':
+      return void (ticket.status = asText(value) || 'new');
+    case 'subject':
+      return void (ticket.subject = asText(value));
+    case 'description':
+      return void (ticket.description = asText(value));
+    case 'type':
+      return void (ticket.type = asText(value) || null);
+    case 'form':
+      return void (ticket.formId = asId(asRecord(value)?.id ?? value));
+    case 'requester':
+      return void (ticket.requester = readPerson(value));
+    case 'organization':
+      return void (ticket.organization = readOrganization(value));
+    case 'draft':
+      return void (ticket.draft = { ...ticket.draft, text: asText(value) });
+    case 'draftType':
+      return void (ticket.draft = { ...ticket.draft, internal: value === 'internalNote' });
+    case 'tags':
+      return void (ticket.tags = readTags(value));
+  }
+}
+
+const EMPTY_TICKET: Ticket = { id: null, status: 'new', subject: '', saved: { subject: '', fields: {}, formId: null }, description: '', type: null, formId: null, requester: null, organization: null, fields: {}, draft: { text: '', internal: false }, tags: [] };
+
+/**
+ * The plain ticket context from one batched get's answer. `read.parts`: the parts that get asked for
+ * (all of them by default); the others come from `read.base` (an earlier read) or, without one, are
+ * unreadable — never silently empty.
+ */
+export function toTicketContext(
+  values: Record<string, unknown>,
+  errors: Record<string, string>,
+  settings: Settings,
+  read: { parts?: readonly TicketPart[]; base?: TicketContext | null } = {},
+): TicketContext {
+  const parts = read.parts ?? TICKET_PARTS;
+  const base = read.base ?? null;
+  const ticket: Ticket = structuredClone(base?.ticket ?? EMPTY_TICKET);
+  for (const part of parts) readPart(ticket, part, values);
   const fields: Record<number, unknown> = {};
   for (const id of configuredIds(settings, FIELD_ID_PARAMETERS)) {
     if (!(fieldPath(id) in errors)) fields[id] = values[fieldPath(id)] ?? null;
   }
+  ticket.fields = fields;
   const fieldOptions: Record<number, FieldOption[]> = {};
   for (const id of configuredIds(settings, OPTION_SETTINGS)) {
-    const options = readOptions(values[optionsPath(id)]);
+    const options = optionsPath(id) in values ? readOptions(values[optionsPath(id)]) : (base?.fieldOptions[id] ?? null);
     if (options) fieldOptions[id] = options;
   }
-  const status = asText(values['ticket.status']) || 'new';
-  const subject = asText(values['ticket.subject']);
-  const formId = asId(asRecord(values['ticket.form'])?.id ?? values['ticket.form']);
+  // What Zendesk has stored (issue 18's overwrite rule): as first read; a later read (the save's get, a
+  // re-read) keeps the base's — only ticket.submit.done says what a save stored (src/app/saveHook.ts).
+  if (!base) ticket.saved = { subject: ticket.subject, fields: { ...fields }, formId: ticket.formId };
+  const notRead = TICKET_PARTS.filter((part) => !parts.includes(part));
+  const requested = new Set([...parts.map((part) => PART_PATHS[part]), ...Object.keys(values), ...Object.keys(errors)]);
   return {
-    ticket: {
-      id: asId(values['ticket.id']),
-      status,
-      savedStatus: status,
-      subject,
-      saved: { subject, fields: { ...fields }, formId },
-      description: asText(values['ticket.description']),
-      type: asText(values['ticket.type']) || null,
-      formId,
-      requester: readPerson(values['ticket.requester']),
-      organization: readOrganization(values['ticket.organization']),
-      fields,
-      draft: { text: asText(values['ticket.comment.text']), internal: values['ticket.comment.type'] === 'internalNote' },
-      tags: readTags(values['ticket.tags']),
-    },
+    ticket,
     fieldOptions,
-    unreadable: (Object.keys(PART_PATHS) as TicketPart[]).filter((part) => PART_PATHS[part] in errors),
-    unreadablePaths: Object.keys(errors),
+    unreadable: [
+      ...parts.filter((part) => PART_PATHS[part] in errors),
+      ...notRead.filter((part) => (base ? base.unreadable.includes(part) : true)),
+    ],
+    unreadablePaths: [...Object.keys(errors), ...(base?.unreadablePaths.filter((path) => !requested.has(path)) ?? [])],
     unreadableFields: configuredIds(settings, FIELD_ID_PARAMETERS).filter((id) => fieldPath(id) in errors),
-    locale: asText(values['currentUser.locale']) || 'pt-BR',
-    role: 'currentUser.role' in errors ? null : asText(values['currentUser.role']) || null,
-    updatedAt: asText(values['ticket.updatedAt']) || null,
+    locale: asText(values['currentUser.locale']) || base?.locale || 'pt-BR',
+    role: 'currentUser.role' in values || 'currentUser.role' in errors ? ('currentUser.role' in errors ? null : asText(values['currentUser.role']) || null) : (base?.role ?? null),
+    updatedAt: 'ticket.updatedAt' in values || 'ticket.updatedAt' in errors ? asText(values['ticket.updatedAt']) || null : (base?.updatedAt ?? null),
   };
 }
 

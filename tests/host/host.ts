@@ -42,6 +42,10 @@ declare global {
       releaseGets(): void;
       /** Every accepted PUT /api/v2/apps/installations/{id}, body as sent. */
       installationWrites: { settings: Record<string, unknown> }[];
+      /** Event faults: these events arrive late (when released) or never. */
+      holdEvents(names: string[]): void;
+      dropEvents(names: string[]): void;
+      releaseEvents(): void;
       registered: Promise<void>;
     };
   }
@@ -216,6 +220,9 @@ async function start() {
       holdGets = false;
       for (const reply of heldGets.splice(0)) reply();
     },
+    holdEvents: (names) => model.holdEvents(names),
+    dropEvents: (names) => model.dropEvents(names),
+    releaseEvents: () => model.releaseEvents(),
   };
 }
 

@@ -1,0 +1,157 @@
+import type { ZafClient } from '../zendesk/client';
+import type { TicketContext } from '../domain/ticket';
+import { isKnown } from '../domain/ticket';
+import { readSaveContext, unreadSaveContext } from '../zendesk/saveContext';
+import type { GuardInput, Unchecked } from '../domain/saveGuard';
+import { decideSave, verdict, type SaveDecision } from '../domain/saveDecision';
+import { refusalText } from '../domain/refusal';
+import { msg } from '../domain/message';
+import type { SubmitTracking } from './saveHook';
+import type { SentinelaState, StateStore } from './state';
+import type { Lookups } from './lookups';
+import '../laterTexts'; // the refusal's and the notices' texts (translations `later`)
+
+/** The parts of the state a save may wait for, and that a REST read can bring. */
+type Readable = NonNullable<Unchecked['readable']>;
+
+export interface DeciderDeps {
+  client: ZafClient;
+  store: StateStore;
+  lookups: Lookups;
+  tracking: SubmitTracking;
+  /** failMode now (saveHook.ts failModeNow). */
+  failMode: () => 'open' | 'closed';
+  /** saveHook.ts withinDeadline (passed in: this chunk imports nothing of first paint's own modules but types). */
+  withinDeadline: <T>(promise: Promise<T>, deadline: number) => Promise<T | null>;
+}
+
+/**
+ * How the save hook decides one save (see registerSaveHook, saveHook.ts): settings, one batched get,
+ * the REST reads the decision needs and lacks, failMode — within the deadline. Loaded after first
+ * paint (its own chunk). Returns `decide(deadline)`: resolves to let the save through, rejects with
+ * the one-line refusal.
+ */
+export function createSaveDecider(deps: DeciderDeps) {
+  const { client, store, lookups, tracking, failMode: failModeNow, withinDeadline } = deps;
+
+  /** Resolves at the next change of state, or at the deadline. */
+  function changeOrDeadline(deadline: number): Promise<void> {
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      };
+      const timer = setTimeout(finish, Math.max(0, deadline - Date.now()));
+      const unsubscribe = store.subscribe(finish);
+    });
+  }
+
+  async function waitUntil(ready: () => boolean, deadline: number): Promise<boolean> {
+    while (!ready()) {
+      if (Date.now() >= deadline) return false;
+      await changeOrDeadline(deadline);
+    }
+    return true;
+  }
+
+  /**
+   * A save the app let through earlier, whose ticket.submit.done / .fail never came: Zendesk may or may
+   * not have stored it. The stored status is then unknown, and so are the saved notes if it sent one.
+   */
+  let notesStale = false;
+  function settleUnseenSave() {
+    const { pendingSave, savedComments } = store.get();
+    if (!pendingSave) return;
+    tracking.unseenSaves += 1;
+    const sentNote = pendingSave.draft === null || (pendingSave.draft.internal && pendingSave.draft.text.trim() !== '');
+    // What a cache holds of the notes predates that save: read Zendesk again.
+    if (sentNote) notesStale = true;
+    store.update({ pendingSave: null, savedStatus: { state: 'idle' }, ...(sentNote && savedComments.state === 'done' ? { savedComments: { state: 'idle' } } : {}) });
+  }
+
+  const guardInput = (context: TicketContext, settings: SentinelaState['settings']): GuardInput => {
+    const { savedComments, savedStatus, sentNotes } = store.get();
+    return { context, settings, savedComments, savedStatus, sentNotes };
+  };
+
+  /** Starts, once per save, the REST reads that would tell what the decision does not know. */
+  function readWhatMatters(decision: SaveDecision, started: Set<Readable>) {
+    for (const item of decision.unchecked) {
+      if (!item.readable || started.has(item.readable)) continue;
+      if (store.get().phase === 'starting') continue; // the first get is under way: it may tell
+      started.add(item.readable);
+      if (item.readable === 'savedComments') lookups.comments(notesStale || store.get().savedComments.state === 'failed' ? { refresh: true } : {});
+      else lookups.savedStatus();
+    }
+  }
+
+  /** A read the decision waits for: under way, or started and not begun yet (the look-ups load lazily). */
+  const stillComing = (decision: SaveDecision, started: Set<Readable>) =>
+    decision.unchecked.some((item) => {
+      if (!item.readable) return false;
+      if (store.get().phase === 'starting') return true;
+      const { state } = store.get()[item.readable];
+      return state === 'loading' || (state === 'idle' && started.has(item.readable));
+    });
+
+  async function judge(deadline: number) {
+    // failMode must be known before a save is answered: the settings come with ZAF's handshake.
+    const settingsKnown = await waitUntil(() => store.get().settingsKnown || store.get().phase === 'failed', deadline) && store.get().settingsKnown;
+    // Before the installation's settings arrive, the state holds the defaults (src/settings.ts).
+    const settings = store.get().settings;
+    const base = store.get().context;
+    const fresh = await withinDeadline(readSaveContext(client, settings, base), deadline);
+    // After one round trip: the events Zendesk sent before this save (a ticket.submit.done) are in.
+    settleUnseenSave();
+    const context = fresh ?? unreadSaveContext(settings, base, 'timeout');
+    // The sidebar shows what the guard judged (an event may have been missed).
+    if (fresh && base && store.get().context === base) store.update({ context: fresh });
+
+    let decision = decideSave(guardInput(context, settings));
+    const started = new Set<Readable>();
+    readWhatMatters(decision, started);
+    while (stillComing(decision, started) && Date.now() < deadline) {
+      await changeOrDeadline(deadline);
+      decision = decideSave(guardInput(context, settings));
+      readWhatMatters(decision, started);
+    }
+    const unchecked = settingsKnown ? decision.unchecked : [...decision.unchecked, { what: msg('guard.what.settings'), why: msg('guard.note.settingsMissing') }];
+    return { context, failMode: failModeNow(), decision: { ...decision, unchecked } };
+  }
+
+  function allow(context: TicketContext | null, unchecked: Unchecked[]) {
+    const known = context && isKnown(context, 'draft') && isKnown(context, 'draftType');
+    store.update({
+      refusedSave: null,
+      pendingSave: { status: context && isKnown(context, 'status') ? context.ticket.status : null, draft: known ? context.ticket.draft : null },
+    });
+    if (unchecked.length > 0) {
+      store.notify('warning', msg('notice.saveUnchecked'), unchecked.map((item) => msg('guard.uncheckedItem', { what: item.what, why: item.why })), { sticky: true });
+    }
+  }
+
+  function refuse(reason: string): Promise<never> {
+    store.update({ refusedSave: { at: Date.now() } });
+    return Promise.reject(reason);
+  }
+
+  /** Resolves to let the save through; rejects with the text the agent reads to refuse it. */
+  return async function decide(deadline: number): Promise<void> {
+    let judged: Awaited<ReturnType<typeof judge>>;
+    try {
+      judged = await judge(deadline);
+    } catch (error) {
+      // The app itself failed while deciding: failMode says what happens to the save.
+      const unchecked = [{ what: msg('guard.what.guard'), why: msg('guard.fault.error', { error: error instanceof Error ? error.message : String(error) }) }];
+      const failMode = failModeNow();
+      if (failMode === 'open') return allow(store.get().context, unchecked);
+      return refuse(refusalText({ fixes: [], unchecked }, failMode, store.get().translate));
+    }
+    const { context, failMode, decision } = judged;
+    const result = verdict(decision, failMode);
+    if (decision.warnings.length > 0) store.notify('warning', msg('guard.warn.header'), decision.warnings);
+    if (result.allow) return allow(context, result.unchecked);
+    return refuse(refusalText(result, failMode, store.get().translate));
+  };
+}

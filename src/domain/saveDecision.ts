@@ -1,0 +1,89 @@
+import type { Settings } from '../settings';
+import type { Tri } from './ticket';
+import { isKnown } from './ticket';
+import { financialPending, financialPendingUnknownWhy } from './findings';
+import { msg, type Message } from './message';
+import { osChecklist, osTicket, osWarnings, savedStatusNote, storedStatus, type Fix, type GuardInput, type Unchecked } from './saveGuard';
+
+/**
+ * The save guard's decision (SPEC §5, issue 17) on what is being saved: what refuses it, what could not
+ * be known, and failMode applied. Loaded with the save hook, after first paint.
+ */
+export interface SaveDecision {
+  /** Known problems: each one refuses the save, and says what to do. */
+  fixes: Fix[];
+  /** What matters to this save and could not be known: failMode decides. */
+  unchecked: Unchecked[];
+  warnings: Message[];
+}
+
+/**
+ * Whether procedure 002 applies to this save: an O.S. ticket saved as On Hold from a status other than
+ * On Hold/closed. 'unknown' when that hangs on what could not be read; then `why` says what.
+ */
+function osRuleApplies(input: GuardInput): { applies: Tri; why: Unchecked[] } {
+  const { context, settings } = input;
+  const os = osTicket(context, settings);
+  const stored = storedStatus(input);
+  if (os === 'no' || stored === 'hold' || stored === 'closed') return { applies: 'no', why: [] };
+  if (!isKnown(context, 'status')) return { applies: 'unknown', why: [{ what: msg('guard.what.status'), why: msg('guard.note.statusUnreadable') }] };
+  if (context.ticket.status !== 'hold') return { applies: 'no', why: [] };
+  const why: Unchecked[] = [];
+  if (os === 'unknown') why.push({ what: msg('guard.what.osTicket'), why: msg(isKnown(context, 'form') ? 'guard.note.marcaUnreadable' : 'guard.note.formUnreadable') });
+  if (stored === null) why.push({ what: msg('guard.what.wasOpen'), why: savedStatusNote(input.savedStatus), readable: 'savedStatus' });
+  return { applies: why.length === 0 ? 'yes' : 'unknown', why };
+}
+
+/**
+ * The save guard's decision on what is being saved (SPEC §5), with no request of its own. Refuses
+ * (a fix): financial pending with any status but Solved/Closed; an O.S. ticket going to On Hold
+ * without every item of procedure 002. Unknown inputs that matter to this save are listed apart
+ * (`unchecked`); the caller applies failMode to them (see `verdict`).
+ */
+export function decideSave(input: GuardInput): SaveDecision {
+  const { context, settings } = input;
+  const fixes: Fix[] = [];
+  const unchecked: Unchecked[] = [];
+  let warnings: Message[] = [];
+
+  const pending = financialPending(context, settings);
+  const statusKnown = isKnown(context, 'status');
+  const solved = statusKnown && (context.ticket.status === 'solved' || context.ticket.status === 'closed');
+  if (pending !== 'no' && !solved) {
+    if (pending === 'yes' && statusKnown) fixes.push({ kind: 'solvedOnly' });
+    else if (pending === 'yes') unchecked.push({ what: msg('guard.what.status'), why: msg('guard.note.statusUnreadable') });
+    else unchecked.push({ what: msg('guard.what.financialPending'), why: financialPendingUnknownWhy(context, settings) });
+  }
+
+  const rule = osRuleApplies(input);
+  if (rule.applies === 'yes') {
+    for (const item of osChecklist(input)) {
+      if (item.state === 'missing') fixes.push(item.fix);
+      else if (item.state === 'unchecked' && !item.off) {
+        const readable = item.id === 'internalNote' && input.savedComments.state !== 'done' ? 'savedComments' : undefined;
+        unchecked.push({ what: item.what, why: item.note ?? msg('ui.check.unchecked'), ...(readable ? { readable } : {}) });
+      }
+    }
+  } else if (rule.applies === 'unknown') {
+    unchecked.push(...rule.why);
+  }
+  if (rule.applies !== 'no') warnings = osWarnings(input);
+  return { fixes, unchecked, warnings };
+}
+
+export interface SaveVerdict {
+  allow: boolean;
+  /** What the refusal tells the agent to do. */
+  fixes: Fix[];
+  /** What could not be checked: named in a failMode-closed refusal, or in the notice of an open save. */
+  unchecked: Unchecked[];
+}
+
+/**
+ * failMode (SPEC §5) applied to a decision: a known problem always refuses; what could not be
+ * checked refuses with `closed` and is let through with `open` (the caller then says so).
+ */
+export function verdict(decision: Pick<SaveDecision, 'fixes' | 'unchecked'>, failMode: Settings['failMode']): SaveVerdict {
+  const { fixes, unchecked } = decision;
+  return { allow: fixes.length === 0 && (unchecked.length === 0 || failMode === 'open'), fixes, unchecked };
+}

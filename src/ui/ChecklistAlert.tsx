@@ -1,0 +1,33 @@
+import { Alert } from '@zendeskgarden/react-notifications';
+import type { SentinelaState } from '../app/sentinela';
+import type { ChecklistItem } from '../domain/saveGuard';
+import { msg, type Message } from '../domain/message';
+import { fixText } from '../domain/instructions';
+import { MARK, summary, Warnings } from './Checklist';
+import '../laterTexts';
+
+/**
+ * The same checklist at the top of the sidebar, as an error alert, once the status is set On Hold or a
+ * save was refused: only what is missing (each as an instruction) and what could not be checked. Its own
+ * chunk, loaded as the app starts (with the texts it says, in `later`): first paint does not show it.
+ */
+export default function ChecklistAlert({ items, warnings, state }: { items: ChecklistItem[]; warnings: Message[]; state: SentinelaState }) {
+  const t = state.translate;
+  const open = items.filter((item) => item.state !== 'ok');
+  return (
+    <Alert type="error" role="alert" data-testid="os-checklist" data-urgent="true" className="finding">
+      <Alert.Title>{state.refusedSave ? t('ui.checklistRefused') : t('ui.checklistBeforeHold')}</Alert.Title>
+      <p className="quiet" data-testid="checklist-summary">{summary(items, t)}</p>
+      <ul className="checklist">
+        {open.map((item) => (
+          <li key={item.id} data-item={item.id} data-state={item.state} className={`check-${item.state}`}>
+            <span aria-hidden="true" className="mark">{MARK[item.state]}</span>
+            <span className="visually-hidden">{t(`ui.check.${item.state}`)}: </span>
+            {item.state === 'missing' ? fixText(item.fix, t) : t('guard.uncheckedItem', { what: item.what, why: item.note ?? msg('ui.check.unchecked') })}
+          </li>
+        ))}
+      </ul>
+      <Warnings warnings={warnings} t={t} />
+    </Alert>
+  );
+}
