@@ -13,7 +13,16 @@ describe('the production build', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'sentinela-build-'));
   let built: ReturnType<typeof firstPaintOf>;
   beforeAll(async () => {
-    await build({ configFile: resolve(__dirname, '../vite.config.ts'), logLevel: 'error', mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') }, build: { outDir: join(outDir, 'assets'), emptyOutDir: true } });
+    // Vite and its React plugin decide "production" from NODE_ENV itself (vitest's is `test`: the JSX would
+    // go through the development runtime), so the build runs with NODE_ENV=production, restored after.
+    const before = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: resolve(__dirname, '../vite.config.ts'), logLevel: 'error', mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') }, build: { outDir: join(outDir, 'assets'), emptyOutDir: true } });
+    } finally {
+      if (before === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = before;
+    }
     built = firstPaintOf(join(outDir, 'assets'));
   }, 180_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
