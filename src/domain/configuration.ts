@@ -69,7 +69,8 @@ export function checksOff(context: TicketContext, settings: Settings): Check[] {
   return order.filter((check) => off.includes(check));
 }
 
-function lookupFailure(reason: FailureReason): Message {
+/** The message for a look-up that failed, by reason (`failure.<reason>`); findings and configuration share it. */
+export function lookupFailure(reason: FailureReason): Message {
   return msg(`failure.${reason}`);
 }
 

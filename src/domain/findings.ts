@@ -1,13 +1,13 @@
 import type { Settings, SettingsIssue } from '../settings';
 import type { MacroLookups } from './macros';
 import type { OrganizationMatch, OrganizationSearch } from './organizations';
-import type { FailureReason, Lookup, Person, TicketContext, Tri } from './ticket';
+import type { Lookup, Person, TicketContext, Tri } from './ticket';
 import { isKnown } from './ticket';
 import { compareCnpj, readCnpj } from './cnpj';
 import { msg, type Message } from './message';
 import { isFilled, isYes } from './text';
 import { readWallet } from './wallet';
-import { configurationFindings, macrosUnavailable, setupLine } from './configuration';
+import { configurationFindings, lookupFailure, macrosUnavailable, setupLine } from './configuration';
 
 export type Severity = 'block' | 'warn' | 'info';
 
@@ -80,10 +80,6 @@ export function razaoSocial(context: TicketContext, settings: Settings): string 
   if (!organization) return null;
   const value = settings.orgRazaoSocialField ? organization.fields[settings.orgRazaoSocialField] : null;
   return isFilled(value) ? String(value).trim() : organization.name;
-}
-
-function lookupFailure(reason: FailureReason): Message {
-  return msg(`failure.${reason}`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { RestError, failureOfStatus, retryAfterSeconds, type ZafClient } from './client';
 import { getJson, type RestPolicy } from './restApi';
+import { asRecord } from './ticketContext';
 
 /**
  * The app's own installation, over Zendesk's Apps API:
@@ -11,7 +12,6 @@ import { getJson, type RestPolicy } from './restApi';
  */
 const installationUrl = (id: number) => `/api/v2/apps/installations/${id}.json`;
 
-const asRecord = (value: unknown): Record<string, unknown> | null => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
 
 /** The stored settings of the installation, as Zendesk has them now. Rejects with a RestError. */
 export async function readInstallationSettings(client: ZafClient, installationId: number, policy: RestPolicy): Promise<Record<string, unknown>> {

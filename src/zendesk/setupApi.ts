@@ -3,6 +3,7 @@ import type { FailureReason } from '../domain/ticket';
 import { RestError, type ZafClient } from './client';
 import type { RestPolicy } from './http';
 import { readAll } from './paging';
+import { asRecord } from './ticketContext';
 
 /**
  * The setup assistant's reads of the account: every ticket field, ticket form, organization field and
@@ -29,7 +30,6 @@ export interface AccountRead {
  */
 const MAX_PAGES = 100;
 
-const asRecord = (value: unknown): Record<string, unknown> | null => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
 
 /** Every item of a list, read to its end by the app's one pager (paging.ts); one it could not finish is 'tooManyPages'. */
 async function readList<T>(client: ZafClient, url: string, key: string, read: (item: Record<string, unknown>) => T | null, policy: RestPolicy): Promise<ListRead<T>> {

@@ -43,7 +43,8 @@ export function contextPaths(settings: Settings): string[] {
   return [...BASE_PATHS, ...configuredIds(settings, FIELD_ID_PARAMETERS).map(fieldPath), ...configuredIds(settings, OPTION_SETTINGS).map(optionsPath)];
 }
 
-const asRecord = (value: unknown): Record<string, unknown> | null =>
+/** A JSON object as a record; null for anything else (arrays included). */
+export const asRecord = (value: unknown): Record<string, unknown> | null =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 const asText = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
 const asId = (value: unknown): number | null => {
