@@ -147,7 +147,11 @@ export async function hostCalls(page: Page) {
   return page.evaluate(() => window.zendeskHost!.calls.filter((call) => !(call.kind === 'invoke' && call.target === 'resize')).map((call) => ({ kind: call.kind, target: call.target, args: call.args })));
 }
 
-/** The O.S. checklist has the saved notes (it no longer says it is reading them). */
+/**
+ * The O.S. checklist has the saved notes: it says neither that it is reading them nor that they are not read
+ * yet (the look-ups start once their chunk is in: until then the notes are 'not read', and a test that only
+ * waited for "reading" to go would pass straight through on a slow machine — CI, 2026-11-29).
+ */
 export async function notesRead(root: Pick<Page, 'getByText'> | FrameLocator) {
-  await root.getByText('lendo as observações salvas…').first().waitFor({ state: 'detached', timeout: 15_000 });
+  await root.getByText(/lendo as observações salvas…|as observações salvas ainda não foram lidas/).first().waitFor({ state: 'detached', timeout: 15_000 });
 }

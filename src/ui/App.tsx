@@ -14,7 +14,10 @@ import { isAdmin } from '../domain/configuration';
 /** Not needed for first paint: fetched as the app starts, shown once the agent has the findings. */
 const proceduresChunk = import('./Procedures');
 const Procedures = lazy(() => proceduresChunk);
-const ConfigurationList = lazy(() => import('./ConfigurationList'));
+/** The admins' configuration list: fetched only for an admin, and part of "settled" for them (one resize). */
+let configurationListChunk: Promise<typeof import('./ConfigurationList')> | null = null;
+const loadConfigurationList = () => (configurationListChunk ??= import('./ConfigurationList'));
+const ConfigurationList = lazy(loadConfigurationList);
 /** The checklist at the top (after a refused save, or On Hold): fetched as the app starts too. */
 const checklistAlertChunk = import('./ChecklistAlert');
 const ChecklistAlert = lazy(() => checklistAlertChunk);
@@ -81,9 +84,15 @@ export function App({ sentinela, onResize }: { sentinela: Sentinela; onResize?: 
   const view = useView(state);
   const [proceduresReady, setProceduresReady] = useState(false);
   useEffect(() => void Promise.all([proceduresChunk, checklistAlertChunk]).then(() => setProceduresReady(true)), []);
+  const admin = state.phase !== 'starting' && isAdmin(state.context);
+  const [configurationReady, setConfigurationReady] = useState(false);
+  useEffect(() => {
+    if (admin) void loadConfigurationList().then(() => setConfigurationReady(true));
+  }, [admin]);
   const loading = [...Object.values(state.macros), state.organizationSearch, state.savedComments, state.savedStatus].some((lookup) => lookup?.state === 'loading');
-  // Settled: the ticket read, the look-ups started (an 'idle' look-up whose chunk has not loaded is not an answer) and answered, the procedures panel loaded.
-  const ref = useAutoResize(onResize, state.phase !== 'starting' && state.lookupsStarted && !loading && proceduresReady);
+  // Settled: the ticket read, the look-ups started (an 'idle' look-up whose chunk has not loaded is not an answer) and answered, the
+  // procedures panel loaded, and for an admin the configuration list (else it would appear after the resize: a second one).
+  const ref = useAutoResize(onResize, state.phase !== 'starting' && state.lookupsStarted && !loading && proceduresReady && (!admin || configurationReady));
   const t = state.translate;
   const shownFindings = view ? agentFindings(view.findings) : [];
   // "Nada bloqueia o atendimento" only when nothing blocks and every check is on (issue 19: never while the setup line says checks
@@ -127,7 +136,7 @@ export function App({ sentinela, onResize }: { sentinela: Sentinela; onResize?: 
                 <Procedures sentinela={sentinela} state={state} />
               </Suspense>
             </Section>
-            {isAdmin(state.context) ? (
+            {admin ? (
               <Suspense fallback={null}>
                 <ConfigurationList findings={view.findings} state={state} />
               </Suspense>
