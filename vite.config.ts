@@ -109,6 +109,9 @@ export default defineConfig(({ command }) => {
             globalSetup: ['./tests/globalSetup.ts'],
             testTimeout: 60_000,
             hookTimeout: 60_000,
+            // A condition polled in a browser test waits as long as a locator does (expect.poll's 1 s default is
+            // shorter than a lazy chunk takes on a busy 2-core CI machine: host.test.ts failed on it, 2026-11-29).
+            expect: { poll: { timeout: 15_000 } },
           },
         },
       ],

@@ -187,7 +187,8 @@ describe('harness fidelity: the harness does what Zendesk does', () => {
   /** The same agent's script, on the sidebar wherever it runs; returns the app's calls and the verdicts. */
   async function script(root: Root, save: () => Promise<unknown>, set: (path: string, value: unknown) => Promise<unknown>, calls: () => Promise<{ kind: string; target: string; args: unknown[] }[]>) {
     // The macros look-up is under way (the click waits for it): its request is in the log before the click's calls.
-    await expect.poll(async () => (await calls()).some((call) => call.kind === 'request')).toBe(true);
+    // Polled up to 15 s (expect.poll's own default, 1 s, is shorter than the look-ups' chunk takes to load on a busy CI machine).
+    await expect.poll(async () => (await calls()).some((call) => call.kind === 'request'), { timeout: 15_000 }).toBe(true);
     await root.getByRole('button', { name: 'Aplicar macro de pendência e título' }).click();
     await root.getByTestId('action-done').waitFor();
     const verdicts = [await save()];
