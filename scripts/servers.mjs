@@ -41,8 +41,26 @@ function repositoryJson(pathname) {
   return path.startsWith(ROOT) && extname(path) === '.json' && !path.includes('node_modules') ? path : null;
 }
 
+/**
+ * What Zendesk serves is a production build, and so is what the tests load: Vite and its React plugin take
+ * "production" from NODE_ENV itself, and vitest sets it to `test` (React's development build, StrictMode's
+ * double renders in the harness, about twice the CPU per page). Builds run with NODE_ENV=production,
+ * restored after (scripts/firstPaint.test.ts does the same for the size it measures).
+ */
+const PRODUCTION = { mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } };
+async function asProduction(run) {
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return await run();
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
+}
+
 export async function buildApp() {
-  await build({ configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'error' });
+  await build({ configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'error', ...PRODUCTION });
 }
 
 export async function buildSdkBundle() {
@@ -69,6 +87,7 @@ export async function buildHarness() {
     publicDir: resolve(ROOT, 'harness/public'),
     plugins: [react(), translationParts()],
     logLevel: 'error',
+    ...PRODUCTION,
     build: {
       outDir: HARNESS_BUILD,
       emptyOutDir: true,
@@ -94,7 +113,7 @@ const step = async (say, label, run) => {
  * does; `'build'` builds them once and serves the files (the browser tests).
  */
 export async function startServers({ harness = 'dev', say } = {}) {
-  const [harnessServer] = await Promise.all([
+  const [harnessServer] = await asProduction(() => Promise.all([
     harness === 'build'
       ? step(say, 'built the harness and the test host', async () => {
           await buildHarness();
@@ -105,7 +124,7 @@ export async function startServers({ harness = 'dev', say } = {}) {
       await buildApp();
       await buildSdkBundle();
     }),
-  ]);
+  ]));
   let vite = null;
   if (!harnessServer) {
     vite = await createServer({ configFile: resolve(ROOT, 'vite.config.ts'), server: { port: 0, host: '127.0.0.1' }, logLevel: 'error', clearScreen: false });
