@@ -92,7 +92,9 @@ export default defineConfig(({ command }) => {
           extends: true,
           test: {
             name: 'unit',
-            environment: 'jsdom',
+            // Node unless a file asks for a DOM (`// @vitest-environment jsdom`: the component tests): a jsdom
+            // per file costs CPU the rules' tests do not need.
+            environment: 'node',
             // CPU-bound tests (property tests) on a shared 2-core machine: a bound on hangs, not on speed;
             // it grows with PROPERTY_RUNS (src/test-setup.ts), so a deeper search is not cut short.
             testTimeout: 30_000 * Math.max(1, (Number(process.env.PROPERTY_RUNS) || 1000) / 1000),

@@ -1,5 +1,4 @@
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
 import fc from 'fast-check';
 
 // Property tests: 1,000 runs each by default; `PROPERTY_RUNS=10000 npm test` for a deeper search (README).
@@ -8,10 +7,13 @@ import fc from 'fast-check';
 const runs = Number(process.env.PROPERTY_RUNS);
 fc.configureGlobal({ numRuns: Number.isSafeInteger(runs) && runs > 0 ? runs : 1000 });
 
-// Garden's theming reads matchMedia on import; jsdom has none.
+// Component tests only (a DOM): Garden's theming reads matchMedia on import, and jsdom has none; each test's
+// render is unmounted after it. Files without a DOM do not load React's testing library at all.
 if (typeof window !== 'undefined' && !window.matchMedia) {
   window.matchMedia = (query: string) =>
     ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false }) as MediaQueryList;
 }
-
-afterEach(cleanup);
+if (typeof window !== 'undefined') {
+  const { cleanup } = await import('@testing-library/react');
+  afterEach(cleanup);
+}
