@@ -44,8 +44,10 @@ declare global {
       readonly installationWrites: { settings: Record<string, unknown> }[];
       /**
        * Resolves once the app has been quiet for `quietMs` (default 100): nothing in flight between it and
-       * "Zendesk" (no unanswered get/set/invoke/request, no event or save hook on the way). A condition to
-       * wait for before checking a settled sidebar, instead of a fixed sleep.
+       * "Zendesk" (no unanswered get/set/invoke/request, no event or save hook on the way), counted from when
+       * its look-ups have started (their chunk loads after first paint: before it is in, nothing is in flight
+       * and nothing has been asked yet). A condition to wait for before checking a settled sidebar, instead of
+       * a fixed sleep.
        */
       settled(quietMs?: number): Promise<void>;
       /** performance.now() when the app was started (for the startup benchmark). */
@@ -265,10 +267,17 @@ async function start() {
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const current = model;
+  let app: ReturnType<typeof mount> | null = null;
+  // The look-ups start once their chunk is in (after first paint): until then nothing is in flight, yet
+  // nothing has been asked either. Quiet counts only from then on (or once the app failed to start).
+  const lookupsStarted = () => {
+    const state = app?.getState();
+    return state !== undefined && (state.lookupsStarted || state.phase === 'failed');
+  };
   const settled = async (quietMs = 100) => {
     for (let since = performance.now(); performance.now() - since < quietMs; ) {
       await new Promise((resolve) => setTimeout(resolve, 10));
-      if (!client.idle()) since = performance.now();
+      if (!client.idle() || !lookupsStarted()) since = performance.now();
     }
   };
   const installation = model.installation;
@@ -304,6 +313,7 @@ async function start() {
               element.dataset.mounted = 'yes';
               window.zafMock!.startedAt = performance.now();
               const sentinela = mount(client, element, { stores: accountStores(scenario), policy: restPolicy(params) });
+              app = sentinela;
               const unsubscribe = sentinela.subscribe(() => {
                 if (sentinela.getState().phase !== 'starting') {
                   unsubscribe();

@@ -81,8 +81,9 @@ export const SAVE_TABLE: SaveTableRow[] = [
   {
     name: 'notes loading past the deadline',
     scenario: '11-os-complete',
-    // Longer than any deadline (2 s in production), shorter than the request time-out (8 s).
-    edit: (s) => void (s.faults.requests = [{ match: '/comments', kind: 'slow', status: 500, delayMs: 5000 }]),
+    // Longer than any deadline (2 s in production) after the save, shorter than the request time-out (8 s): the save
+    // comes once the app is READY (its save check in), which on a busy machine is seconds after the notes were asked.
+    edit: (s) => void (s.faults.requests = [{ match: '/comments', kind: 'slow', status: 500, delayMs: 7000 }]),
     requestTimeoutMs: 8000,
     steps: hold,
     open: { allowed: true, notice: ['guard.what.internalNote|guard.note.notesLoading'] },

@@ -3,6 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { createWire } from './wire';
 
 const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Every message sent has been delivered: a condition, not a sleep (a fixed 30 ms was shorter than three
+ * delivery tasks take on a loaded machine: 'delivers first in, first out' saw [a, b], 2026-11-29).
+ */
+async function delivered(wire: { readonly pending: number }, timeoutMs = 5000) {
+  for (const started = performance.now(); wire.pending > 0; ) {
+    if (performance.now() - started > timeoutMs) throw new Error(`${wire.pending} messages still pending after ${timeoutMs} ms`);
+    await settle(5);
+  }
+}
 
 describe('createWire: one direction of postMessage', () => {
   it('delivers first in, first out, never in the sending task', async () => {
@@ -11,7 +21,7 @@ describe('createWire: one direction of postMessage', () => {
     for (const name of ['a', 'b', 'c']) wire.send(() => seen.push(name));
     expect(seen).toEqual([]);
     expect(wire.pending).toBe(3);
-    await settle();
+    await delivered(wire);
     expect(seen).toEqual(['a', 'b', 'c']);
     expect(wire.pending).toBe(0);
   });
@@ -21,7 +31,7 @@ describe('createWire: one direction of postMessage', () => {
     const seen: string[] = [];
     wire.send(() => void Promise.resolve().then(() => seen.push('microtask of a')));
     wire.send(() => seen.push('b'));
-    await settle();
+    await delivered(wire);
     expect(seen).toEqual(['microtask of a', 'b']);
   });
 
@@ -36,7 +46,7 @@ describe('createWire: one direction of postMessage', () => {
     wire.send(() => seen.push('b'));
     await settle(10);
     expect(seen).toEqual([]);
-    await settle(80);
+    await delivered(wire);
     expect(seen).toEqual(['a', 'b', 'c (sent by a)']);
     expect(performance.now() - started).toBeGreaterThanOrEqual(20);
   });
@@ -52,7 +62,7 @@ describe('createWire: one direction of postMessage', () => {
         throw new Error('handler bug');
       });
       wire.send(() => seen.push('next'));
-      await settle();
+      await delivered(wire);
     } finally {
       process.off('uncaughtException', onError);
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { appCalls, expectNoProblems, hostCalls, hostSettled, launch, openInHost, openScenario, sidebar, watchedPage, type Watched } from './browser';
+import { appCalls, expectNoProblems, hostCalls, hostSettled, launch, notesRead, openInHost, openScenario, READY, sidebar, watchedPage, type Watched } from './browser';
 
 /**
  * Issue 20: the server-side backstop. An update that never meets the sidebar's save hook (the API, a bulk
@@ -21,7 +21,7 @@ async function reopen(page: Page) {
   await Promise.all([page.waitForEvent('load'), page.evaluate(() => window.zafMock!.reopen())]);
   await page.waitForFunction(() => window.zafMock !== undefined);
   await page.evaluate(() => window.zafMock!.ready);
-  await page.locator('main.sentinela[data-phase="ready"]').waitFor();
+  await page.locator(READY).waitFor();
 }
 
 async function done(watched: Watched) {
@@ -90,7 +90,9 @@ describe('the Zendesk-protocol host (production build)', () => {
     const watched = await watchedPage(browser);
     const { page } = watched;
     let frame: FrameLocator = await openInHost(watched, '07-os-missing-fields');
-    // The first sidebar's look-ups are asked before the count below (else one lands after it).
+    // The first sidebar's look-ups are asked and answered before the count below (else one lands after it):
+    // they start once their chunk is in, so quiet alone passes before they begin on a busy machine.
+    await notesRead(frame);
     await hostSettled(page);
     const update = await page.evaluate(() => window.zendeskHost!.apiUpdate({ status: 'hold' }));
     expect(update.fired).toEqual(['Sentinela: O.S. incompleta em Espera volta para Aberto (formulário 0800)']);

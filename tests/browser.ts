@@ -47,7 +47,15 @@ export const harnessUrl = () => inject('harnessUrl');
  */
 export const FAST_REST = '&restTimeoutMs=3000&restSleepScale=0.1';
 
-/** Opens a bundled scenario in the harness and waits for the app's first findings. */
+/**
+ * The app's first findings are painted and its save check is in (its own chunk, loaded after first paint: a save
+ * that comes before it waits for it only within the save's 2 s deadline, then goes by failMode with "the check had
+ * not loaded yet" — on a busy machine the chunk can take longer than that: CI, 2026-11-29). What a test that opens
+ * a ticket and saves means; a test whose subject is that race does not wait for it (openInHost's waitReady: false).
+ */
+export const READY = 'main.sentinela[data-phase="ready"][data-guard="loaded"]';
+
+/** Opens a bundled scenario in the harness and waits for the app's first findings (and its save check: READY). */
 /** A bundled scenario by name, or any scenario by URL (a `data:` URL: an edited scenario, which no service worker intercepts). */
 const scenarioUrl = (name: string) => (/^(data|https?):/.test(name) ? encodeURIComponent(name) : `/harness/scenarios/${name}.json`);
 
@@ -55,7 +63,7 @@ export async function openScenario(page: Page, name: string, query = ''): Promis
   await page.goto(`${harnessUrl()}/harness/?scenario=${scenarioUrl(name)}${query}`);
   await page.waitForFunction(() => window.zafMock !== undefined);
   await page.evaluate(() => window.zafMock!.ready);
-  await page.locator('main.sentinela[data-phase="ready"]').waitFor();
+  await page.locator(READY).waitFor();
 }
 
 export const sidebar = (page: Page) => page.getByTestId('sidebar');
@@ -105,7 +113,7 @@ import { SDK_URL } from '../scripts/servers.mjs';
 
 /**
  * Opens the production build inside the Zendesk-protocol test host (tests/host), on a bundled scenario.
- * Returns the app's frame once its first findings are painted (unless `waitReady` is false).
+ * Returns the app's frame once its first findings are painted and its save check is in (READY; unless `waitReady` is false).
  */
 export async function openInHost(watched: Watched, name: string, options: { latencyMs?: number; holdGet?: boolean; waitReady?: boolean; unreadable?: readonly string[] } = {}) {
   const { page } = watched;
@@ -120,7 +128,7 @@ export async function openInHost(watched: Watched, name: string, options: { late
   await page.goto(`${harnessUrl()}/tests/host/index.html?${query}`);
   await page.waitForFunction(() => window.zendeskHost !== undefined);
   const frame = page.frameLocator('iframe[title="Sentinela"]');
-  if (options.waitReady !== false) await frame.locator('main.sentinela[data-phase="ready"]').waitFor();
+  if (options.waitReady !== false) await frame.locator(READY).waitFor();
   return frame;
 }
 

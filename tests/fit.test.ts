@@ -28,7 +28,12 @@ interface Layout {
   height: number;
   blocks: { id: string; bottom: number; actionsBottom: number }[];
   resizes: number[];
+  /** When each resize was sent, in ms after the app was mounted. */
+  resizedAt: number[];
 }
+
+/** src/ui/App.tsx: the longest the first resize waits for a settled view (not imported: App.tsx pulls the UI into Node). */
+const RESIZE_MAX_WAIT_MS = 2500;
 
 /** The sidebar's height and where each block and its actions end, in px from the sidebar's top. */
 async function layout(page: Page): Promise<Layout> {
@@ -43,8 +48,10 @@ async function layout(page: Page): Promise<Layout> {
         actionsBottom: Math.round(Math.max(0, ...buttons.map((button) => button.getBoundingClientRect().bottom - top))),
       };
     });
-    const resizes = window.zafMock!.calls.filter((call) => call.kind === 'invoke' && call.target === 'resize').map((call) => Number.parseInt(String((call.args[0] as { height: string }).height), 10));
-    return { height: Math.round(main.getBoundingClientRect().height), blocks, resizes };
+    const calls = window.zafMock!.calls.filter((call) => call.kind === 'invoke' && call.target === 'resize');
+    const resizes = calls.map((call) => Number.parseInt(String((call.args[0] as { height: string }).height), 10));
+    const mounted = performance.timeOrigin + window.zafMock!.startedAt!;
+    return { height: Math.round(main.getBoundingClientRect().height), blocks, resizes, resizedAt: calls.map((call) => Math.round(call.at - mounted)) };
   });
 }
 
@@ -60,9 +67,23 @@ describe('fits a laptop at 320 px: every bundled scenario', () => {
     const { page } = watched;
     await at320(page);
     await openScenario(page, name);
+    // Settled: the look-ups started and answered — the scenario's text that says so, or zafMock.settled() (not both: a
+    // request that never answers, scenario 17, is never "settled" for the harness) — then the last resize sent, the one
+    // that matches the height (RESIZE_SETTLE_MS after the last change; on a busy machine the procedures panel may come later still).
     if (expected.wait) await sidebar(page).getByText(expected.wait).first().waitFor({ timeout: 15_000 });
-    // Settled: the last resize has been sent (look-ups answered, the procedures panel loaded).
-    await page.waitForFunction(() => window.zafMock!.calls.some((call) => call.kind === 'invoke' && call.target === 'resize'), undefined, { timeout: 10_000 });
+    else await page.evaluate(() => window.zafMock!.settled());
+    await page
+      .waitForFunction(
+        () => {
+          const sent = window.zafMock!.calls.filter((call) => call.kind === 'invoke' && call.target === 'resize').at(-1);
+          const height = Math.round(document.querySelector('main.sentinela')!.getBoundingClientRect().height) + 8;
+          return sent !== undefined && Math.abs(Number.parseInt(String((sent.args[0] as { height: string }).height), 10) - height) <= 2;
+        },
+        undefined,
+        { timeout: 15_000 },
+      )
+      .catch(() => undefined); // the assertions below say what is wrong
+    // No further resize comes for a while.
     await page.waitForTimeout(500);
     const m = await layout(page);
     measured[name] = m;
@@ -78,10 +99,16 @@ describe('fits a laptop at 320 px: every bundled scenario', () => {
       expect(block.bottom, block.id).toBeLessThanOrEqual(BLOCK_PX);
       expect(block.actionsBottom, block.id).toBeLessThanOrEqual(BLOCK_PX);
     }
-    // At most one resize per settled render: one per load, or two where a fault makes the app wait
-    // past RESIZE_MAX_WAIT_MS and then changes (a retry, a time-out). The last one is the height.
+    // At most one resize per settled render: one per load, or two where the app waited RESIZE_MAX_WAIT_MS for a view
+    // that did not settle and then changed — a fault (a retry, a time-out), or a busy machine where the look-ups' chunk,
+    // their answers or the procedures panel came later than that (CI, 2026-11-29: scenario 23). The last one is the height.
+    // After a resize sent unsettled, the app sends only growth until the view settles (never clipped): those resizes
+    // grow one on another, and the last is the settled height.
+    const gaveUpWaiting = (m.resizedAt[0] ?? 0) >= RESIZE_MAX_WAIT_MS;
+    const said = `resizes ${m.resizes.join(', ')} sent at ${m.resizedAt.join(', ')} ms`;
     expect(m.resizes.length).toBeGreaterThanOrEqual(1);
-    expect(m.resizes.length).toBeLessThanOrEqual(expected.httpErrors || name === '17-api-timeout' ? 2 : 1);
+    if (gaveUpWaiting) m.resizes.slice(1, -1).forEach((height, index) => expect(height, said).toBeGreaterThan(m.resizes[index]));
+    else expect(m.resizes.length, said).toBeLessThanOrEqual(expected.httpErrors || name === '17-api-timeout' ? 2 : 1);
     expect(m.resizes.at(-1)).toBe(m.height + 8);
     if (expected.httpErrors) withoutInjectedHttpErrors(watched);
     expectNoProblems(watched);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { appCalls, expectNoProblems, hostCalls, hostSettled, launch, notesRead, openInHost, openScenario, sidebar, watchedPage, type Watched } from './browser';
+import { appCalls, expectNoProblems, hostCalls, hostSettled, launch, notesRead, openInHost, openScenario, READY, sidebar, watchedPage, type Watched } from './browser';
 import { KNOWN_FAILURES, MET, settled, withoutInjectedHttpErrors, type Expected } from './expectations';
 import { readScenario, server } from '../harness/testing';
 import { agentEdits, pathsTheAppReads } from '../harness/exercise';
@@ -291,7 +291,7 @@ describe('faults through the host', () => {
     expect(await hostSave(watched.page)).toEqual({ allowed: true, message: null });
     await frame.getByText('Salvo sem todas as verificações do Sentinela. Confira:').waitFor();
     await watched.page.evaluate(() => window.zendeskHost!.releaseGets());
-    await frame.locator('main.sentinela[data-phase="ready"]').waitFor();
+    await frame.locator(READY).waitFor();
     expect(await hostSave(watched.page)).toMatchObject({ allowed: false });
     await closeClean(watched);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { appCalls, at320, expectNoProblems, harnessUrl, launch, openScenario, sidebar, watchedPage, type Watched } from './browser';
+import { appCalls, at320, expectNoProblems, harnessUrl, launch, openScenario, READY, sidebar, watchedPage, type Watched } from './browser';
 
 /**
  * Issue 18 at 320 px: procedures say what they will do (a preview), ask only when something the agent
@@ -23,7 +23,7 @@ async function openFixture(file: string): Promise<Watched> {
   await watched.page.goto(`${harnessUrl()}/harness/?scenario=/tests/fixtures/${file}`);
   await watched.page.waitForFunction(() => window.zafMock !== undefined);
   await watched.page.evaluate(() => window.zafMock!.ready);
-  await watched.page.locator('main.sentinela[data-phase="ready"]').waitFor();
+  await watched.page.locator(READY).waitFor();
   return watched;
 }
 const actionsOf = async (page: Page) => (await appCalls(page)).filter((call) => call.kind === 'set' || call.kind === 'invoke').map((call) => [call.kind, call.target, ...call.args]);
@@ -164,12 +164,13 @@ describe('applied once, and said honestly', () => {
     await block.getByTestId('action-done').waitFor();
     expect(await block.getByTestId('action-done').innerText()).toBe('✓ Macro “3. Atendimento Whatsapp - Pendência no Cadastro do Cliente (oficial)” aplicada · Título “Whats - Pendência no Cadastro” · Status Resolvido');
     expect(await block.getByRole('button', { name: 'Aplicar macro de pendência e título' }).count()).toBe(0);
+    // The success notice says what was done (read now: it closes by itself SUCCESS_NOTICE_MS after it came).
+    const notice = sidebar(page).locator('[data-tone="success"]');
+    expect(await notice.innerText()).toContain('Status Resolvido');
     await page.waitForTimeout(2000);
     expect(await block.getByRole('button', { name: /Aplicar/ }).count()).toBe(0);
     expect((await actionsOf(page)).filter((action) => action[1] === 'macro')).toHaveLength(1);
-    // The success notice says what was done, then closes by itself.
-    const notice = sidebar(page).locator('[data-tone="success"]');
-    expect(await notice.innerText()).toContain('Status Resolvido');
+    // Then it closes by itself.
     await notice.waitFor({ state: 'detached', timeout: 8000 });
     await done(watched);
   });

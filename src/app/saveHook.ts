@@ -159,5 +159,10 @@ export function registerSaveHook(client: ZafClient, store: StateStore, lookups: 
   client.on('ticket.submit.done', submitDone);
   client.on('ticket.submit.fail', submitFail);
   client.on('ticket.submit.always', submitAlways);
-  return { handleSave };
+  /** Resolves once the decision is in (true), or could not load (false): a save is then judged, never "not loaded yet". */
+  const loaded = decider.then(
+    () => true,
+    () => false,
+  );
+  return { handleSave, loaded };
 }

@@ -67,6 +67,8 @@ export function createSentinela(client: ZafClient, options: SentinelaOptions = {
     start,
     openSetup,
     handleSave: saveHook.handleSave,
+    /** The save check (its own chunk, after first paint) is in: true, or false when it could not load. */
+    guardLoaded: saveHook.loaded,
     getState: store.get,
     subscribe: store.subscribe,
     dismissNotice: store.dismissNotice,

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { server, startScenario, until } from '../../harness/testing';
+import { FAST_POLICY, server, startScenario, until } from '../../harness/testing';
 import { expectedSetupSettings, SETUP_MAPPING as MAPPING } from '../../tests/fixtures/setupMapping';
 import type { Scenario } from '../../harness/scenario';
 import { computeFindings } from '../domain/findings';
@@ -15,8 +15,15 @@ afterAll(() => server.close());
 const findingIds = (state: SentinelaState) => computeFindings({ context: state.context!, settings: state.settings, settingsIssues: state.settingsIssues, organizationSearch: state.organizationSearch, macros: state.macros }).map((f) => f.id);
 const requests = (client: { calls: { kind: string; target: string; args: unknown[] }[] }) => client.calls.filter((call) => call.kind === 'request');
 
-async function openSetup(name: string, edit?: (scenario: Scenario) => void) {
-  const run = await startScenario(name, { edit });
+/**
+ * These tests are about what is read and written, not time-outs: a request bound of 10 s (a bound on hangs). FAST_POLICY's
+ * 1 s turned an admin's macro look-up into 'failed' under the full unit suite on a loaded 2-core machine (2026-11-29,
+ * "condition not met in 10000 ms: [done, failed, failed]"); the tests of a PUT that never answers, or answers after 2 s, keep FAST_POLICY.
+ */
+const SETUP_POLICY = { ...FAST_POLICY, timeoutMs: 10_000 };
+
+async function openSetup(name: string, edit?: (scenario: Scenario) => void, policy = SETUP_POLICY) {
+  const run = await startScenario(name, { edit, policy });
   // An admin's view checks every configured macro title; an agent's looks none up (issue 16: only when needed).
   const checked = run.sentinela.getState().context?.role === 'admin' ? 3 : 0;
   await until(() => Object.values(run.sentinela.getState().macros).map((lookup) => lookup?.state), (states) => states.length === checked && states.every((state) => state === 'done'));
@@ -130,14 +137,14 @@ describe('a failed write says why and changes nothing', () => {
   });
 
   it('no answer: the installation is read back; unchanged there → says so', async () => {
-    const { setup, sentinela } = await openSetup('21-setup-fresh-install', (scenario) => void scenario.faults.requests.push({ match: '/api/v2/apps/installations', method: 'PUT', kind: 'timeout', status: 500, delayMs: 0 }));
+    const { setup, sentinela } = await openSetup('21-setup-fresh-install', (scenario) => void scenario.faults.requests.push({ match: '/api/v2/apps/installations', method: 'PUT', kind: 'timeout', status: 500, delayMs: 0 }), FAST_POLICY);
     await setup.start();
     expect(await setup.confirm()).toMatchObject({ state: 'failed', reason: 'timeout', unchanged: true });
     expect(sentinela.getState().settings.cnpjFieldId).toBeNull();
   });
 
   it('an answer lost after Zendesk stored the settings: read back, taken as written', async () => {
-    const { setup, sentinela, model } = await openSetup('21-setup-fresh-install', (scenario) => void scenario.faults.requests.push({ match: '/api/v2/apps/installations', method: 'PUT', kind: 'slow', status: 500, delayMs: 2000 }));
+    const { setup, sentinela, model } = await openSetup('21-setup-fresh-install', (scenario) => void scenario.faults.requests.push({ match: '/api/v2/apps/installations', method: 'PUT', kind: 'slow', status: 500, delayMs: 2000 }), FAST_POLICY);
     await setup.start();
     expect(await setup.confirm()).toMatchObject({ state: 'written', answerLost: true });
     expect(model.installation.writes).toHaveLength(1);

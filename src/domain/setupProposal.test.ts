@@ -125,7 +125,9 @@ describe('proposeSetting', () => {
     expect(proposal.duplicates).toEqual([{ value: '5', parameters: ['categoriaFieldId', 'motivoFieldId'] }]);
   });
 
-  it('property: the proposal ignores how titles are spelled (case, accents, spacing, punctuation around them)', () => {
+  // Every spelling, not a sample: the domain is 2 × 2 × 4 = 16 cases. As a 1,000-run property it proposed the same 16
+  // accounts over and over, 28 s on a loaded 2-core machine and 125 s under the full suite: past the 30 s test timeout.
+  it('the proposal ignores how titles are spelled (case, accents, spacing, punctuation around them): every spelling', () => {
     const base = operationAccount();
     const expected = values(proposeMapping(defaults(), base));
     const spell = (title: string, upper: boolean, accents: boolean, pad: string) => {
@@ -133,18 +135,18 @@ describe('proposeSetting', () => {
       text = upper ? text.toUpperCase() : text.toLowerCase();
       return `${pad}${text.replace(/ /g, ` ${pad.trim()} `.replace(/\s+/g, '  '))}${pad}`;
     };
-    fc.assert(
-      fc.property(fc.boolean(), fc.boolean(), fc.constantFrom('', ' ', '  ', ' * '), (upper, accents, pad) => {
-        const account: AccountObjects = {
-          ...base,
-          ticketFields: base.ticketFields!.map((f) => ({ ...f, title: spell(f.title, upper, accents, pad) })),
-          ticketForms: base.ticketForms!.map((f) => ({ ...f, name: spell(f.name, upper, accents, pad) })),
-          organizationFields: base.organizationFields!.map((f) => ({ ...f, title: spell(f.title, upper, accents, pad) })),
-        };
-        const got = values(proposeMapping(defaults(), account));
-        for (const target of SETUP_TARGETS.filter((t) => t.object !== 'macro')) expect([target.parameter, got[target.parameter]]).toEqual([target.parameter, expected[target.parameter]]);
-      }),
-    );
+    for (const upper of [false, true])
+      for (const accents of [false, true])
+        for (const pad of ['', ' ', '  ', ' * ']) {
+          const account: AccountObjects = {
+            ...base,
+            ticketFields: base.ticketFields!.map((f) => ({ ...f, title: spell(f.title, upper, accents, pad) })),
+            ticketForms: base.ticketForms!.map((f) => ({ ...f, name: spell(f.name, upper, accents, pad) })),
+            organizationFields: base.organizationFields!.map((f) => ({ ...f, title: spell(f.title, upper, accents, pad) })),
+          };
+          const got = values(proposeMapping(defaults(), account));
+          for (const target of SETUP_TARGETS.filter((t) => t.object !== 'macro')) expect([JSON.stringify({ upper, accents, pad }), target.parameter, got[target.parameter]]).toEqual([JSON.stringify({ upper, accents, pad }), target.parameter, expected[target.parameter]]);
+        }
   });
 
   it('property: a field whose type is not one the setting reads is never proposed, whatever its title', () => {

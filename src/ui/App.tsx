@@ -30,7 +30,8 @@ export const RESIZE_MAX_WAIT_MS = 2500;
 /**
  * Keeps the sidebar iframe as tall as its content with at most one `resize` per settled render: a
  * height is sent once the view is settled (ticket read, look-ups answered, procedures panel loaded —
- * or RESIZE_MAX_WAIT_MS passed) and has not changed for RESIZE_SETTLE_MS, and never twice the same.
+ * or, for the first one only, RESIZE_MAX_WAIT_MS passed; after that an unsettled view only when it grows) and has not
+ * changed for RESIZE_SETTLE_MS, and never twice the same.
  * (ZAF `client.invoke('resize', { width, height })`, docs/zendesk-facts §8.)
  */
 function useAutoResize(onResize: ((height: number) => void) | undefined, settled: boolean) {
@@ -46,11 +47,14 @@ function useAutoResize(onResize: ((height: number) => void) | undefined, settled
     let timer: ReturnType<typeof setTimeout> | null = null;
     const settle = () => {
       timer = null;
-      if (!settledNow.current && Date.now() - started < RESIZE_MAX_WAIT_MS) {
+      const height = Math.ceil(element.getBoundingClientRect().height) + 8;
+      // Unsettled, the first resize waits at most RESIZE_MAX_WAIT_MS. After it, an unsettled view is sent only when it
+      // grows (the agent never gets a clipped sidebar, e.g. "Mais" opened during a 429 back-off); a shrink waits until
+      // the view is settled — not one resize per passing height (a slow machine showed 350 → 430 → 346 px, 2026-11-29).
+      if (!settledNow.current && (sent === 0 ? Date.now() - started < RESIZE_MAX_WAIT_MS : height <= sent + 2)) {
         timer = setTimeout(settle, RESIZE_SETTLE_MS);
         return;
       }
-      const height = Math.ceil(element.getBoundingClientRect().height) + 8;
       if (Math.abs(height - sent) > 2) {
         sent = height;
         onResize(height);
@@ -83,6 +87,9 @@ export function App({ sentinela, onResize }: { sentinela: Sentinela; onResize?: 
   const state = useSentinelaState(sentinela);
   const view = useView(state);
   const [proceduresReady, setProceduresReady] = useState(false);
+  // Said on the sidebar (data-guard): a test that saves means a loaded save check, unless that race is its subject.
+  const [guardLoaded, setGuardLoaded] = useState(false);
+  useEffect(() => void sentinela.guardLoaded.then(setGuardLoaded), [sentinela]);
   useEffect(() => void Promise.all([proceduresChunk, checklistAlertChunk]).then(() => setProceduresReady(true)), []);
   const admin = state.phase !== 'starting' && isAdmin(state.context);
   const [configurationReady, setConfigurationReady] = useState(false);
@@ -99,7 +106,7 @@ export function App({ sentinela, onResize }: { sentinela: Sentinela; onResize?: 
   // are off; issue 17: never while the financial pending could not be checked).
   return (
     <ThemeProvider>
-      <main ref={ref} className="sentinela" data-phase={state.phase} lang={t('ui.lang')}>
+      <main ref={ref} className="sentinela" data-phase={state.phase} data-guard={guardLoaded ? 'loaded' : 'loading'} lang={t('ui.lang')}>
         <Notices state={state} sentinela={sentinela} />
         {state.phase === 'starting' ? <p className="quiet" role="status">{t('ui.loading')}</p> : null}
         {view ? (
