@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARAMETERS, type SettingsProblem } from './settings';
 import { PROCEDURES } from './domain/procedures';
-import type { FailureReason } from './domain/ticket';
+import type { FailureReason, Waiting } from './domain/ticket';
 import type { ChecklistState } from './domain/saveGuard';
 import type { InputName } from './domain/procedures';
 import type { MacroMatch } from './domain/macros';
@@ -67,6 +67,7 @@ function builtKeys(): string[] {
   return [
     ...problems.map((problem) => `config.${problem}`),
     ...reasons.map((reason) => `failure.${reason}`),
+    ...(['rateLimited', 'server'] satisfies Waiting['reason'][]).map((reason) => `lookup.waiting.${reason}`),
     ...states.map((state) => `ui.check.${state}`),
     ...inputs.map((input) => `input.${input}`),
     ...macroKinds.map((kind) => `config.macro.${kind}`),

@@ -48,6 +48,8 @@ export const EXPECTED: Record<string, Expected> = {
   '16-api-down': {
     // No macro is looked up by this agent's view (issue 16: only when needed), so no macros outage is
     // claimed; a procedure applied says it (src/app/sentinela.test.ts). Never as configuration (issue 19).
+    // While it backs off (FAST_REST: a fraction of a second) the search says "O Zendesk não respondeu ou
+    // respondeu com erro: nova tentativa em …", never the rate limit: src/app/lookups.test.ts.
     findings: ['block:noOrganization:alert'],
     texts: ['Não foi possível procurar a organização do CNPJ 33.592.001/0001-21.', 'Erro no servidor do Zendesk.'],
     wait: 'Erro no servidor',

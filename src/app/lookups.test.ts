@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { memoryStore, server, startScenario, until } from '../../harness/testing';
+import { FAST_POLICY, memoryStore, server, startScenario, until } from '../../harness/testing';
+import { computeFindings } from '../domain/findings';
+import type { SentinelaState } from './sentinela';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
@@ -8,6 +10,8 @@ afterAll(() => server.close());
 
 type Calls = { calls: { kind: string; target: string; args: unknown[] }[] };
 const requests = (client: Calls) => client.calls.filter((c) => c.kind === 'request').map((c) => c.target);
+const findingsOf = (state: SentinelaState) =>
+  computeFindings({ context: state.context!, settings: state.settings, settingsIssues: state.settingsIssues, organizationSearch: state.organizationSearch, macros: state.macros });
 const macroInvokes = (client: Calls) => client.calls.filter((c) => c.kind === 'invoke' && c.target === 'macro').map((c) => c.args[0]);
 
 describe('a macro re-created or renamed mid-session', () => {
@@ -64,5 +68,32 @@ describe('try again', () => {
     const second = await startScenario('16-api-down', { store });
     await until(() => second.sentinela.getState().organizationSearch.state, (s) => s === 'failed');
     expect(requests(second.client)).toEqual([]);
+  });
+});
+
+describe('a look-up waiting to retry says why (429 or 5xx)', () => {
+  /** What the organization search's finding says while the app sleeps before each retry. */
+  async function saidWhileWaiting(fault: { status: number; retryAfter?: number }) {
+    const said: string[] = [];
+    let read = (): string => '';
+    const policy = { ...FAST_POLICY, sleep: async () => void said.push(read()) };
+    const { sentinela } = await startScenario('04-no-organization', { policy, edit: (s) => void (s.faults.requests = [{ match: '/api/v2/', kind: 'status', delayMs: 0, times: 1, ...fault }]) });
+    read = () => {
+      const state = sentinela.getState();
+      const finding = findingsOf(state).find((f) => f.id === 'noOrganization');
+      return finding?.details?.map((d) => state.translate(d)).join(' ') ?? '';
+    };
+    await until(() => sentinela.getState().organizationSearch.state, (s) => s === 'done');
+    return { said, search: sentinela.getState().organizationSearch };
+  }
+
+  it('5xx: Zendesk answered with an error, trying again — never "API limit reached"', async () => {
+    const { said } = await saidWhileWaiting({ status: 503 });
+    expect(said).toEqual(['O Zendesk não respondeu ou respondeu com erro: nova tentativa em 1 s…']);
+  });
+
+  it('429: the API limit, trying again in Retry-After seconds', async () => {
+    const { said } = await saidWhileWaiting({ status: 429, retryAfter: 2 });
+    expect(said).toEqual(['Limite da API atingido: nova tentativa em 2 s…']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Lookup, SavedComment } from '../domain/ticket';
+import type { Lookup, SavedComment, Waiting } from '../domain/ticket';
 import { browserStores, createZendeskApi, type ZendeskApi } from '../zendesk/restApi';
 import type { ZafClient } from '../zendesk/client';
 import { RestError } from '../zendesk/client';
@@ -39,12 +39,12 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
   }
 
   /** Runs a look-up into its slot; resolves to its value, or null when it failed (the slot says why). */
-  function track<T>(slot: Slot, load: (rest: ZendeskApi, onWaiting: (seconds: number) => void) => Promise<T>): Promise<T | null> {
+  function track<T>(slot: Slot, load: (rest: ZendeskApi, onWaiting: (waiting: Waiting) => void) => Promise<T>): Promise<T | null> {
     const run = (started.get(slot) ?? 0) + 1;
     started.set(slot, run);
     const current = () => started.get(slot) === run;
     put(slot, { state: 'loading' });
-    return load(rest, (seconds) => current() && put(slot, { state: 'loading', waitingSeconds: seconds })).then(
+    return load(rest, (waiting) => current() && put(slot, { state: 'loading', waiting })).then(
       (value) => {
         if (current()) put(slot, { state: 'done', value });
         return value;
@@ -148,7 +148,7 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
     started.set('savedComments', run);
     const current = () => started.get('savedComments') === run;
     put('savedComments', { state: 'loading' });
-    const onWaiting = (seconds: number) => current() && put('savedComments', { state: 'loading', waitingSeconds: seconds });
+    const onWaiting = (waiting: Waiting) => current() && put('savedComments', { state: 'loading', waiting });
     return rest.savedComments(ticketId, { updatedAt, deadlineMs: call.deadlineMs, refresh: call.refresh, onWaiting, enough: call.all ? undefined : noteFound }).then(
       ({ comments: value, complete }) => {
         if (current()) put('savedComments', complete ? { state: 'done', value } : { state: 'done', value, partial: true });

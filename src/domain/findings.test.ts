@@ -79,7 +79,11 @@ describe('computeFindings', () => {
       expect(findings(noOrg(), { organizationSearch: found() })[0].details?.[0].key).toBe('finding.noOrganization.noneFound');
       const failed = findings(noOrg(), { organizationSearch: { state: 'failed', reason: 'timeout' } })[0];
       expect([failed.details?.map((d) => d.key), failed.actions]).toEqual([['finding.noOrganization.searchFailed', 'failure.timeout'], [{ kind: 'retry' }]]);
-      expect(findings(noOrg(), { organizationSearch: { state: 'loading', waitingSeconds: 3 } })[0].details?.[0]).toEqual({ key: 'lookup.waiting', params: { seconds: 3 } });
+    });
+    it('a search waiting to retry says why: the API limit (429) is not a Zendesk error (5xx)', () => {
+      const waiting = (reason: 'rateLimited' | 'server') => findings(noOrg(), { organizationSearch: { state: 'loading', waiting: { seconds: 3, reason } } })[0].details?.[0];
+      expect(waiting('rateLimited')).toEqual({ key: 'lookup.waiting.rateLimited', params: { seconds: 3 } });
+      expect(waiting('server')).toEqual({ key: 'lookup.waiting.server', params: { seconds: 3 } });
     });
     it('says there is nothing to search with when the session CNPJ is missing', () => {
       expect(findings(noOrg(''))[0].details?.[0].key).toBe('finding.noOrganization.noCnpj');

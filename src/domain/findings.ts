@@ -1,7 +1,7 @@
 import type { Settings, SettingsIssue } from '../settings';
 import type { MacroLookups } from './macros';
 import type { OrganizationMatch, OrganizationSearch } from './organizations';
-import type { Lookup, Person, TicketContext, Tri } from './ticket';
+import type { Lookup, Person, TicketContext, Tri, Waiting } from './ticket';
 import { isKnown } from './ticket';
 import { compareCnpj, readCnpj } from './cnpj';
 import { msg, type Message } from './message';
@@ -119,6 +119,14 @@ function topRequesterText(match: OrganizationMatch): Message {
 }
 
 /**
+ * A look-up waiting to retry, with its reason: Zendesk's rate limit (429: `lookup.waiting.rateLimited`)
+ * is not an error of Zendesk's servers (5xx: `lookup.waiting.server`), and the agent is told which.
+ */
+export function waitingMessage(waiting: Waiting): Message {
+  return msg(`lookup.waiting.${waiting.reason}`, { seconds: waiting.seconds });
+}
+
+/**
  * The search by the session CNPJ, said as a finding's details and actions: searching, failed (with "try
  * again"), none (with where to look next), or each organization found with its top requester and the
  * action that makes them the requester.
@@ -127,7 +135,7 @@ function organizationSearchView(search: Lookup<OrganizationSearch>, cnpj: string
   switch (search.state) {
     case 'idle':
     case 'loading':
-      return { details: [search.state === 'loading' && search.waitingSeconds ? msg('lookup.waiting', { seconds: search.waitingSeconds }) : msg('finding.noOrganization.searching', { cnpj })] };
+      return { details: [search.state === 'loading' && search.waiting ? waitingMessage(search.waiting) : msg('finding.noOrganization.searching', { cnpj })] };
     case 'failed':
       return { details: [msg('finding.noOrganization.searchFailed', { cnpj }), lookupFailure(search.reason)], actions: [{ kind: 'retry' }] };
     case 'done': {

@@ -96,9 +96,18 @@ export interface SavedComment {
  */
 export type Lookup<T> =
   | { state: 'idle' }
-  | { state: 'loading'; waitingSeconds?: number }
+  | { state: 'loading'; waiting?: Waiting }
   | { state: 'done'; value: T; partial?: true }
   | { state: 'failed'; reason: FailureReason };
+
+/**
+ * A look-up waiting before it retries: how long (seconds, Zendesk's own Retry-After for a 429) and why —
+ * the rate limit (429) or a server error (5xx), which the agent is told apart.
+ */
+export interface Waiting {
+  seconds: number;
+  reason: Extract<FailureReason, 'rateLimited' | 'server'>;
+}
 
 /** Why a look-up has no answer. 'incomplete': a list too long to read to its end (never taken as empty). */
 export type FailureReason = 'timeout' | 'rateLimited' | 'server' | 'malformed' | 'network' | 'forbidden' | 'notFound' | 'incomplete';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, getJson, retryDelaySeconds, type RestPolicy } from './http';
 import { RestError, retryAfterSeconds, type RestResponse } from './client';
 import { restClient } from './fixtures';
+import type { Waiting } from '../domain/ticket';
 
 /** A client whose REST answers are scripted in order; every other ZAF call is unused here. */
 function scripted(answers: (RestResponse | 'hang' | 'throw')[]) {
@@ -28,9 +29,16 @@ describe('getJson', () => {
   it('waits Retry-After on 429 (plus jitter, never less), then answers', async () => {
     const { policy, sleeps } = testPolicy(0.25);
     const { client, urls } = scripted([{ status: 429, body: {}, headers: { 'Retry-After': '3' } }, ok({ a: 1 })]);
-    const waited: number[] = [];
-    expect(await getJson(client, '/x', policy, { onWaiting: (s) => waited.push(s) })).toEqual({ a: 1 });
-    expect([urls.length, sleeps, waited]).toEqual([2, [3250], [3]]);
+    const waited: Waiting[] = [];
+    expect(await getJson(client, '/x', policy, { onWaiting: (w) => waited.push(w) })).toEqual({ a: 1 });
+    expect([urls.length, sleeps, waited]).toEqual([2, [3250], [{ seconds: 3, reason: 'rateLimited' }]]);
+  });
+  it('says why it waits: a 5xx backs off as a server error, never as the rate limit', async () => {
+    const { policy, sleeps } = testPolicy(0.5);
+    const { client, urls } = scripted([{ status: 503, body: {}, headers: {} }, { status: 500, body: {}, headers: {} }, ok({ a: 1 })]);
+    const waited: Waiting[] = [];
+    expect(await getJson(client, '/x', policy, { onWaiting: (w) => waited.push(w) })).toEqual({ a: 1 });
+    expect([urls.length, sleeps, waited]).toEqual([3, [1000, 2000], [{ seconds: 1, reason: 'server' }, { seconds: 2, reason: 'server' }]]);
   });
   it('spreads retries: two tabs hit by the same 429 or 503 do not retry at the same instant', () => {
     const rateLimited = new RestError('rateLimited', 429, 2);

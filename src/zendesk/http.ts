@@ -1,3 +1,4 @@
+import type { Waiting } from '../domain/ticket';
 import { RestError, failureOfStatus, retryAfterSeconds, type ZafClient } from './client';
 
 /** How the app talks to /api/v2: bounds on waiting, retries, and how long answers are kept. */
@@ -37,8 +38,8 @@ export const DEFAULT_POLICY: RestPolicy = {
 };
 
 export interface CallOptions {
-  /** Told how long the app waits before retrying a 429 (seconds), so the agent can be told too. */
-  onWaiting?: (seconds: number) => void;
+  /** Told how long the app waits before a retry (seconds) and why (429 or 5xx), so the agent can be told too. */
+  onWaiting?: (waiting: Waiting) => void;
   /** An absolute time (policy.now() clock) after which the whole read gives up with 'timeout'. */
   deadlineAt?: number;
 }
@@ -94,8 +95,10 @@ export async function getJson(client: ZafClient, url: string, policy: RestPolicy
       const waitSeconds = retryDelaySeconds(error, attempt, policy);
       if (waitSeconds === null) throw error;
       if (options.deadlineAt !== undefined && policy.now() + waitSeconds * 1000 >= options.deadlineAt) throw error;
-      // The agent is told Zendesk's own figure; the jitter (under a second) is not worth a word.
-      options.onWaiting?.(error.reason === 'rateLimited' && error.retryAfterSeconds !== null ? error.retryAfterSeconds : Math.ceil(waitSeconds));
+      // The agent is told Zendesk's own figure; the jitter (under a second) is not worth a word. Only
+      // 429 and 5xx get here (retriable above): the reason says which.
+      const seconds = error.reason === 'rateLimited' && error.retryAfterSeconds !== null ? error.retryAfterSeconds : Math.ceil(waitSeconds);
+      options.onWaiting?.({ seconds, reason: error.reason === 'rateLimited' ? 'rateLimited' : 'server' });
       await policy.sleep(waitSeconds * 1000);
     }
   }

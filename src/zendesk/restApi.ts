@@ -1,7 +1,7 @@
 import type { Macro, MacroAnswer } from '../domain/macros';
 import { findMacro, titleMatch } from '../domain/macroTitles';
 import type { OrganizationSearch } from '../domain/organizations';
-import type { SavedComment } from '../domain/ticket';
+import type { SavedComment, Waiting } from '../domain/ticket';
 import { normalize } from '../domain/text';
 import { RestError, type ZafClient } from './client';
 import { createCache, type CacheKind, type CacheLimits, type CacheStores } from './cache';
@@ -19,8 +19,8 @@ export { browserStores } from './storage';
 export interface LookupCall {
   /** Read Zendesk again, whatever the cache holds (a "try again", a macro that has just failed). */
   refresh?: boolean;
-  /** Told how long a 429 makes the app wait (seconds). */
-  onWaiting?: (seconds: number) => void;
+  /** Told how long a 429 or a 5xx makes the app wait before it retries, and which of the two. */
+  onWaiting?: (waiting: Waiting) => void;
 }
 
 /** The REST look-ups ZAF cannot answer, cached (see createZendeskApi). Each rejects with a RestError. */
