@@ -175,6 +175,38 @@ describe('applied once, and said honestly', () => {
     await done(watched);
   });
 
+  it('applied from the procedures panel, then Apply again: says what was applied and when; the macro again only on “Aplicar de novo”', async () => {
+    const watched = await open('01-prime-gold-clean');
+    const { page } = watched;
+    await macrosLoaded(page);
+    const macros = async () => (await actionsOf(page)).filter((action) => action[1] === 'macro').length;
+    await openProcedure(page, 'Pendência no cadastro');
+    await sidebar(page).getByRole('button', { name: 'Aplicar', exact: true }).click();
+    await sidebar(page).getByTestId('procedure-form-registrationPending').waitFor({ state: 'detached' });
+    expect(await macros()).toBe(1);
+    // Past the double-click guard (1.5 s): the panel's Apply a second time.
+    await page.waitForTimeout(1600);
+    await openProcedure(page, '✓ Pendência no cadastro');
+    await sidebar(page).getByRole('button', { name: 'Aplicar', exact: true }).click();
+    const repeat = sidebar(page).getByTestId('confirm-repeat');
+    await repeat.waitFor();
+    expect(await repeat.innerText()).toMatch(/^Já aplicado neste ticket às \d\d:\d\d:/);
+    expect(await repeat.innerText()).toContain('Macro “3. Atendimento Whatsapp - Pendência no Cadastro do Cliente (oficial)” aplicada');
+    await repeat.getByRole('button', { name: 'Cancelar' }).click();
+    await page.waitForTimeout(200);
+    expect(await macros()).toBe(1);
+    // Explicitly again: the usual question about the draft (the macro's text is there now), then applied once more.
+    await sidebar(page).getByRole('button', { name: 'Aplicar', exact: true }).click();
+    await repeat.getByRole('button', { name: 'Aplicar de novo' }).click();
+    const question = sidebar(page).getByTestId('confirm-replace');
+    await question.waitFor();
+    expect(await macros()).toBe(1);
+    await question.getByRole('button', { name: 'Aplicar', exact: true }).click();
+    await sidebar(page).getByTestId('procedure-form-registrationPending').waitFor({ state: 'detached' });
+    expect(await macros()).toBe(2);
+    await done(watched);
+  });
+
   it('the block’s one click with a draft written: the question in the block, then applied once', async () => {
     const watched = await open('03-financial-pending');
     const { page } = watched;

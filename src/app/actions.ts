@@ -6,13 +6,15 @@ import type { Loss } from '../domain/overwrite';
 import { storedStatus } from '../domain/saveGuard';
 import { fieldPath, readTargets } from '../zendesk/ticketContext';
 import { msg, type Message } from '../domain/message';
-import { adoptKey, procedureKey, type StateStore } from './state';
+import { adoptKey, procedureKey, type DoneRecord, type StateStore } from './state';
 import '../laterTexts';
 import type { Lookups } from './lookups';
 
 export type ApplyOutcome =
   | { status: 'applied'; done: Message[] }
   | { status: 'confirm'; losses: Loss[] }
+  /** Already applied on this ticket view (what was done, and when): applied again only with `again` set to that `at`. */
+  | { status: 'repeat'; applied: DoneRecord }
   | { status: 'invalid'; problems: Message[]; invalid?: Partial<Record<InputName, Message>> }
   | { status: 'nothing' }
   | { status: 'failed' }
@@ -91,13 +93,17 @@ export function createActions(client: ZafClient, store: StateStore, lookups: Loo
     /**
      * Plans, reads again (one batched get) what the plan would touch, asks first when something the
      * agent typed is at stake (`asked`: the question the agent answered), then applies once.
+     * A procedure whose macro or appended text this view has already applied (the block's one click,
+     * or the procedures panel) is not applied again: the outcome is `repeat`, with what was done and
+     * when, until the agent answers "apply again" — `options.again`: the `at` of the application the
+     * agent was told about (a newer one asks again).
      */
-    applyProcedure(id: ProcedureId, values: Values, asked: Loss[] | null, options: { announce?: boolean } = {}): Promise<ApplyOutcome> {
+    applyProcedure(id: ProcedureId, values: Values, asked: Loss[] | null, options: { announce?: boolean; again?: number } = {}): Promise<ApplyOutcome> {
       const key = procedureKey(id);
       return exclusive<ApplyOutcome>(key, { status: 'busy' }, async () => {
         if (!store.get().context) return { status: 'failed' };
         // Planning is not needed for first paint: it loads with the procedures panel.
-        const [{ planProcedure, validateInputs, MACRO_OF }, { overwrites, acknowledged, targetsOf }] = await Promise.all([import('../domain/procedures'), import('../domain/overwrite')]);
+        const [{ planProcedure, validateInputs, planAddsAgain, MACRO_OF }, { overwrites, acknowledged, targetsOf }] = await Promise.all([import('../domain/procedures'), import('../domain/overwrite')]);
         const setting = MACRO_OF[id];
         // The macro is looked up when first needed (once per agent session), a look-up under way awaited.
         const answer = setting ? await lookups.macro(setting) : null;
@@ -119,6 +125,9 @@ export function createActions(client: ZafClient, store: StateStore, lookups: Loo
           say(first.problems);
           return { status: 'invalid', problems: first.problems };
         }
+        // Never twice without the agent's informed "apply again" (REPEAT_GUARD_MS only absorbs a double click).
+        const earlier = before.done[key];
+        if (earlier && earlier.done.length > 0 && planAddsAgain(first) && options.again !== earlier.at) return { status: 'repeat', applied: earlier };
         // Right before applying: what the ticket holds now, not what the app last heard.
         const snapshot = await readTargets(client, targetsOf(first));
         const { context, settings } = store.get();

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FAST_POLICY, memoryStore, server, startScenario, until } from '../../harness/testing';
 import { computeFindings } from '../domain/findings';
 import type { SentinelaState } from './sentinela';
@@ -65,6 +65,54 @@ describe('actions', () => {
     // Honest notice, from the calls that succeeded; the finding's action is done.
     expect(sentinela.getState().notices.at(-1)?.details?.map((d) => d.key)).toEqual(['done.macro', 'done.subject', 'done.status']);
     expect(sentinela.getState().done['procedure:registrationPending']?.done).toHaveLength(3);
+  });
+
+  it('after the block’s one click is done, the same procedure does not apply its macro again without an explicit, informed “apply again”', async () => {
+    const { client, sentinela } = await startScenario('03-financial-pending');
+    await until(() => sentinela.getState().macros.macroRegistrationPending?.state, (s) => s === 'done');
+    const macros = () => client.calls.filter((c) => c.kind === 'invoke' && c.target === 'macro').length;
+    // The block's one-click action: applied, its done state recorded.
+    expect((await sentinela.applyProcedure('registrationPending', {}, null, { announce: true })).status).toBe('applied');
+    const applied = sentinela.getState().done['procedure:registrationPending']!;
+    // Long after the double-click guard (REPEAT_GUARD_MS): the procedures panel's Apply.
+    vi.setSystemTime(Date.now() + 60_000);
+    try {
+      const repeat = await sentinela.applyProcedure('registrationPending', {}, null);
+      // What was applied and when, not a question about the draft the macro wrote.
+      expect(repeat).toEqual({ status: 'repeat', applied: { done: applied.done, at: applied.at } });
+      expect(applied.done.map((d) => d.key)).toEqual(['done.macro', 'done.subject', 'done.status']);
+      // An "apply again" about another application (not the one the agent was told of) is no answer.
+      expect((await sentinela.applyProcedure('registrationPending', {}, null, { again: applied.at - 1 })).status).toBe('repeat');
+      expect(macros()).toBe(1);
+      // "Aplicar de novo" about that application: then the usual question (the draft gets the macro's text again), then applied.
+      const asked = await sentinela.applyProcedure('registrationPending', {}, null, { again: applied.at });
+      expect(asked).toEqual({ status: 'confirm', losses: [{ target: 'draft', kind: 'appended', current: expect.stringContaining('pendência'), by: 'macro' }] });
+      // Answering the draft question alone is not a "yes, again".
+      expect((await sentinela.applyProcedure('registrationPending', {}, asked.status === 'confirm' ? asked.losses : null)).status).toBe('repeat');
+      expect(macros()).toBe(1);
+      expect((await sentinela.applyProcedure('registrationPending', {}, asked.status === 'confirm' ? asked.losses : null, { again: applied.at })).status).toBe('applied');
+      expect(macros()).toBe(2);
+      // That second application is the one the next question names.
+      vi.setSystemTime(Date.now() + 60_000);
+      const third = await sentinela.applyProcedure('registrationPending', {}, null, { again: applied.at });
+      expect(third).toMatchObject({ status: 'repeat', applied: { at: sentinela.getState().done['procedure:registrationPending']!.at } });
+      expect(third.status === 'repeat' && third.applied.at).toBeGreaterThan(applied.at);
+      expect(macros()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a procedure that only sets values (position request) is not held back: applying it again changes nothing twice', async () => {
+    const { client, sentinela } = await startScenario('02-helpdesk-distribuidor');
+    expect((await sentinela.applyProcedure('positionRequest', { ticketNumber: '4410' }, null)).status).toBe('applied');
+    vi.setSystemTime(Date.now() + 60_000);
+    try {
+      expect((await sentinela.applyProcedure('positionRequest', { ticketNumber: '4411' }, null)).status).toBe('applied');
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(client.calls.filter((c) => c.kind === 'set' && c.target === 'ticket.subject').map((c) => c.args[0])).toEqual(['Posicionamento do ticket 4410', 'Posicionamento do ticket 4411']);
   });
 
   it('a procedure clicked before the macros list arrives waits for it, then applies', async () => {

@@ -5,6 +5,12 @@ import type { Message } from '../domain/message';
 import { DEFAULT_SETTINGS, type Settings, type SettingsIssue } from '../settings';
 import { createTranslate, DEFAULT_DICTIONARY, type Translate } from '../i18n';
 
+/** What a one-click action or a procedure did (the notice's lines) and when (ms since the epoch). */
+export interface DoneRecord {
+  done: Message[];
+  at: number;
+}
+
 /** The done state of a one-click action (see SentinelaState.done). */
 export const procedureKey = (id: string) => `procedure:${id}`;
 export const adoptKey = (organizationId: number) => `adoptRequester:${organizationId}`;
@@ -60,7 +66,7 @@ export interface SentinelaState {
    * One-click actions already applied to this ticket, by key (procedure:<id>, adoptRequester:<org>),
    * with what was done: the finding shows it instead of the button, so nothing is applied twice.
    */
-  done: Record<string, { done: Message[]; at: number }>;
+  done: Record<string, DoneRecord>;
   translate: Translate;
 }
 

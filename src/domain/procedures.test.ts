@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planProcedure, procedureInputs, validateInputs } from './procedures';
+import { planAddsAgain, planProcedure, procedureInputs, validateInputs, type ProcedureId } from './procedures';
 import type { Macro } from './macros';
 import { macroEffects } from './effects';
 import { acknowledged, isDestructive, overwrites, type Snapshot } from './overwrite';
@@ -94,6 +94,21 @@ describe('planProcedure', () => {
       { op: 'set', path: 'ticket.comment.type', value: 'internalNote' },
       { op: 'invoke', name: 'ticket.comment.appendText', args: ['CNPJ: 11.222.333/0001-81\nRazão Social: Supermercado Bom Preço Ltda\n'] },
     ]);
+  });
+
+  it('what a second application would add again (a macro, appended text) and what only sets values', () => {
+    const adds = (plan: ReturnType<typeof planProcedure>) => plan.ok && planAddsAgain(plan);
+    const values = { question: 'q', contato: 'Maria', telefone: '11 98888-7777', resumo: 'r', ticketNumber: '4410' };
+    const withCnpj = context({ subject: '', fields: { [FIELD.cnpj]: '11222333000181' } });
+    expect(['closeWhatsapp', 'transferN2', 'registrationPending', 'openOsBematech', 'positionRequest'].map((id) => [id, adds(planProcedure(id as ProcedureId, values, withCnpj, settings, MACROS))])).toEqual([
+      ['closeWhatsapp', true],
+      ['transferN2', true],
+      ['registrationPending', true],
+      ['openOsBematech', true],
+      ['positionRequest', false],
+    ]);
+    // Already Solved with its title: the macro alone is still applied again.
+    expect(adds(planProcedure('registrationPending', {}, context({ status: 'solved', subject: 'Whats - Pendência no Cadastro' }), settings, MACROS))).toBe(true);
   });
 
   it('applies nothing when the macro title matches no macro, or the macros are not known yet', () => {

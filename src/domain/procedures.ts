@@ -218,6 +218,16 @@ export function planEffects(plan: ReadyPlan): Effect[] {
   return plan.steps.flatMap((step) => step.effects);
 }
 
+/**
+ * Whether applying the plan a second time would do its work twice: a macro (its comment text and
+ * actions) and appended text add to the ticket each time they run, where setting a title, a status or
+ * a field to the same value changes nothing. Such a plan already applied on this ticket view is not
+ * applied again without the agent's explicit "apply again" (issue 18: never twice, never blindly).
+ */
+export function planAddsAgain(plan: ReadyPlan): boolean {
+  return plan.steps.some(({ action }) => action.op === 'invoke' && (action.name === 'macro' || action.name === 'ticket.comment.appendText'));
+}
+
 /** Whether anything in the plan would change the ticket (a plan can be empty: all already done). */
 export function planDoesSomething(plan: ReadyPlan): boolean {
   return plan.steps.length > 0;

@@ -9,7 +9,7 @@ import { procedureInputs } from '../domain/procedures';
 import { isDestructive } from '../domain/overwrite';
 import { procedureFits, type ProcedureFit } from '../domain/fit';
 import { targetLabel, valueLabel } from '../domain/preview';
-import { procedureKey } from '../app/state';
+import { procedureKey, type DoneRecord } from '../app/state';
 import ProcedurePreview from './ProcedurePreview';
 import '../laterTexts';
 
@@ -63,15 +63,42 @@ export function Question({ losses, state, onAnswer, onCancel }: { losses: Loss[]
   );
 }
 
+/** Already applied on this ticket: what was done and when, then "apply again" only on an explicit answer. */
+function RepeatQuestion({ applied, state, onAgain, onCancel }: { applied: DoneRecord; state: SentinelaState; onAgain: () => void; onCancel: () => void }) {
+  const t = state.translate;
+  const time = new Intl.DateTimeFormat(t('ui.lang'), { hour: '2-digit', minute: '2-digit' }).format(applied.at);
+  return (
+    <div role="alertdialog" aria-label={t('ui.repeatTitle', { time })} className="confirm" data-testid="confirm-repeat">
+      <p>{t('ui.repeatTitle', { time })}</p>
+      <ul>
+        {applied.done.map((message, index) => (
+          <li key={index}>{t(message)}</li>
+        ))}
+      </ul>
+      <p>{t('ui.repeatNote')}</p>
+      <div className="actions">
+        <Button size="small" isPrimary onClick={onAgain} disabled={state.busy !== null}>
+          {t('ui.applyAgain')}
+        </Button>
+        <Button size="small" isBasic onClick={onCancel}>
+          {t('ui.cancel')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 function ProcedureForm({ fit, sentinela, state, onClose }: { fit: ProcedureFit; sentinela: Sentinela; state: SentinelaState; onClose: () => void }) {
   const { id } = fit;
   const t = state.translate;
   const inputs = state.context ? procedureInputs(id, state.context) : [];
   const [values, setValues] = useState<Values>(() => Object.fromEntries(inputs.map((input) => [input.name, input.initial])));
   const [outcome, setOutcome] = useState<ApplyOutcome | null>(null);
+  /** The earlier application the agent chose to repeat (its `at`), once they answered "apply again". */
+  const [again, setAgain] = useState<number | undefined>(undefined);
 
-  const apply = async (asked: Loss[] | null) => {
-    const result = await sentinela.applyProcedure(id, values, asked);
+  const apply = async (asked: Loss[] | null, repeat = again) => {
+    const result = await sentinela.applyProcedure(id, values, asked, { again: repeat });
     if (result.status === 'busy') return;
     setOutcome(result);
     if (result.status === 'applied' || result.status === 'nothing') onClose();
@@ -120,6 +147,16 @@ function ProcedureForm({ fit, sentinela, state, onClose }: { fit: ProcedureFit; 
       ) : null}
       {outcome?.status === 'confirm' ? (
         <Question losses={outcome.losses} state={state} onAnswer={() => void apply(outcome.losses)} onCancel={() => setOutcome(null)} />
+      ) : outcome?.status === 'repeat' ? (
+        <RepeatQuestion
+          applied={outcome.applied}
+          state={state}
+          onAgain={() => {
+            setAgain(outcome.applied.at);
+            void apply(null, outcome.applied.at);
+          }}
+          onCancel={() => setOutcome(null)}
+        />
       ) : (
         <div className="actions">
           <Button size="small" isPrimary type="submit" disabled={state.busy !== null}>
