@@ -37,6 +37,20 @@ function lossMessage(loss: Loss, state: SentinelaState): Message {
   }
 }
 
+/** A question's two answers: go ahead (a danger button when something is lost), or cancel. */
+function Answers({ yes, danger, state, onYes, onCancel }: { yes: string; danger: boolean; state: SentinelaState; onYes: () => void; onCancel: () => void }) {
+  return (
+    <div className="actions">
+      <Button size="small" isDanger={danger} isPrimary={!danger} onClick={onYes} disabled={state.busy !== null}>
+        {yes}
+      </Button>
+      <Button size="small" isBasic onClick={onCancel}>
+        {state.translate('ui.cancel')}
+      </Button>
+    </div>
+  );
+}
+
 /** The question before applying: what goes and what stays; a danger button only when something is replaced. */
 export function Question({ losses, state, onAnswer, onCancel }: { losses: Loss[]; state: SentinelaState; onAnswer: () => void; onCancel: () => void }) {
   const t = state.translate;
@@ -51,14 +65,7 @@ export function Question({ losses, state, onAnswer, onCancel }: { losses: Loss[]
           </li>
         ))}
       </ul>
-      <div className="actions">
-        <Button size="small" isDanger={destructive} isPrimary={!destructive} onClick={onAnswer} disabled={state.busy !== null}>
-          {destructive ? t('ui.confirmReplace') : t('ui.confirmKeep')}
-        </Button>
-        <Button size="small" isBasic onClick={onCancel}>
-          {t('ui.cancel')}
-        </Button>
-      </div>
+      <Answers yes={destructive ? t('ui.confirmReplace') : t('ui.confirmKeep')} danger={destructive} state={state} onYes={onAnswer} onCancel={onCancel} />
     </div>
   );
 }
@@ -76,14 +83,7 @@ function RepeatQuestion({ applied, state, onAgain, onCancel }: { applied: DoneRe
         ))}
       </ul>
       <p>{t('ui.repeatNote')}</p>
-      <div className="actions">
-        <Button size="small" isPrimary onClick={onAgain} disabled={state.busy !== null}>
-          {t('ui.applyAgain')}
-        </Button>
-        <Button size="small" isBasic onClick={onCancel}>
-          {t('ui.cancel')}
-        </Button>
-      </div>
+      <Answers yes={t('ui.applyAgain')} danger={false} state={state} onYes={onAgain} onCancel={onCancel} />
     </div>
   );
 }
