@@ -53,8 +53,11 @@ export function createActions(client: ZafClient, store: StateStore, lookups: Loo
     }
   }
 
-  /** Runs the steps in order; stops at the first that fails and says what was and was not done. */
-  async function execute(key: string, steps: PlanStep[]): Promise<Message[] | null> {
+  /**
+   * Runs the steps in order; stops at the first that fails and says what was and was not done.
+   * `onPartial` gets the steps that ran before a failure (none ran: not called).
+   */
+  async function execute(key: string, steps: PlanStep[], onPartial?: (done: Message[]) => void): Promise<Message[] | null> {
     const done: Message[] = [];
     for (const [index, step] of steps.entries()) {
       const { action } = step;
@@ -67,6 +70,7 @@ export function createActions(client: ZafClient, store: StateStore, lookups: Loo
           ...done.map((message) => msg('notice.doneStep', { what: message })),
           ...steps.slice(index).map((skipped) => msg('notice.notDoneStep', { what: skipped.done })),
         ]);
+        if (done.length > 0) onPartial?.(done);
         return null;
       }
       for (const effect of step.effects) if (effect.change === 'set') appWrote[effect.target] = effect.value;
@@ -158,7 +162,9 @@ export function createActions(client: ZafClient, store: StateStore, lookups: Loo
         ];
         const losses = overwrites({ plan, snapshot, ticket: { saved: fresh.ticket.saved, savedStatus: storedStatus(store.get()) }, baselineUnknown, appWrote });
         if (!acknowledged(asked, losses)) return { status: 'confirm', losses };
-        const done = await execute(key, plan.steps);
+        // A failure part-way still applied what ran before it (the macro, say): recorded, so that applying again
+        // says what was applied instead of running the macro a second time (review, 2026-11-29).
+        const done = await execute(key, plan.steps, (partial) => markDone(key, partial));
         if (!done) return { status: 'failed' };
         markDone(key, done);
         store.notify('success', msg('notice.applied'), done);

@@ -103,6 +103,23 @@ describe('actions', () => {
     }
   });
 
+  it('a procedure that failed part-way (the macro ran, the status was refused) counts what ran: applying again says what was applied, never runs the macro again unasked', async () => {
+    const { client, sentinela } = await startScenario('03-financial-pending', { edit: (scenario) => void (scenario.faults.failingActions = ['ticket.status']) });
+    await until(() => sentinela.getState().macros.macroRegistrationPending?.state, (s) => s === 'done');
+    const macros = () => client.calls.filter((c) => c.kind === 'invoke' && c.target === 'macro').length;
+    expect((await sentinela.applyProcedure('registrationPending', {}, null, { announce: true })).status).toBe('failed');
+    expect(macros()).toBe(1);
+    const record = sentinela.getState().done['procedure:registrationPending']!;
+    expect(record.done.map((d) => d.key)).toEqual(['done.macro', 'done.subject']);
+    vi.setSystemTime(Date.now() + 60_000);
+    try {
+      expect(await sentinela.applyProcedure('registrationPending', {}, null)).toEqual({ status: 'repeat', applied: record });
+      expect(macros()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a procedure that only sets values (position request) is not held back: applying it again changes nothing twice', async () => {
     const { client, sentinela } = await startScenario('02-helpdesk-distribuidor');
     expect((await sentinela.applyProcedure('positionRequest', { ticketNumber: '4410' }, null)).status).toBe('applied');
