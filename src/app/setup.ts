@@ -8,7 +8,7 @@ import { proposeMapping, type SetupProposal } from '../domain/setupProposal';
 import { chosenValues, settingsDiff, settingsToWrite, unresolvedConflicts, type SettingChange, type SetupChoices, type StoredSettings } from '../domain/setupSettings';
 import { catalogRuleProblems, type CatalogRuleProblem } from '../domain/setupCatalog';
 import { duplicatesOf } from '../domain/setupProposal';
-import { ADMIN_ROLE } from './setupAccess';
+import { ADMIN_ROLE } from '../domain/configuration';
 
 /**
  * The setup assistant without React: reads the account (ticket fields, forms, organization fields,

@@ -37,8 +37,17 @@ const CHECK_SETTINGS: Record<'cnpj' | 'sessionTicketId' | 'catalog' | 'os', read
 };
 const ORG_FIELD_SETTINGS = ['orgCnpjField', 'orgHelpDeskField', 'orgPrimeField', 'orgFinancialPendingField'] as const;
 
+/**
+ * ZAF's `currentUser.role` of an admin (docs/zendesk-facts/zaf-and-validator.md §6): the configuration list and
+ * the setup assistant are for admins only; any other value, or a role that could not be read, is not an admin.
+ * Zendesk itself refuses the installation update to anyone else ("Allowed For: Admins",
+ * https://developer.zendesk.com/api-reference/ticketing/apps/apps/#update-app-installation).
+ */
+export const ADMIN_ROLE = 'admin';
+
+/** Whether the batched get of first render says the current user is an admin. */
 export function isAdmin(context: Pick<TicketContext, 'role'> | null): boolean {
-  return context?.role === 'admin';
+  return context?.role === ADMIN_ROLE;
 }
 
 /** An organization field key that is set and that this ticket's organization has (unknown without organization). */

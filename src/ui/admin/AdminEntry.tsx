@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Button } from '@zendeskgarden/react-buttons';
 import type { Sentinela, SentinelaState } from '../../app/sentinela';
-import { isAdmin } from '../../app/setupAccess';
+import { isAdmin } from '../../domain/configuration';
 import { Section } from '../Section';
 
 /** The assistant itself is a chunk of its own, loaded on the admin's click: never in first paint. */
@@ -13,7 +13,7 @@ const SetupAssistant = lazy(() => import('./SetupAssistant'));
  */
 export function AdminEntry({ state, sentinela }: { state: SentinelaState; sentinela: Sentinela }) {
   const [open, setOpen] = useState(false);
-  if (!isAdmin(state)) return null;
+  if (!isAdmin(state.context)) return null;
   const t = state.translate;
   if (!open) {
     return (
