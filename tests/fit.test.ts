@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { EXPECTED, withoutInjectedHttpErrors } from './expectations';
 import { at320, expectNoProblems, launch, openScenario, sidebar, watchedPage } from './browser';
+import { RESIZE_MAX_WAIT_MS } from '../src/ui/autoResize';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -32,8 +33,6 @@ interface Layout {
   resizedAt: number[];
 }
 
-/** src/ui/App.tsx: the longest the first resize waits for a settled view (not imported: App.tsx pulls the UI into Node). */
-const RESIZE_MAX_WAIT_MS = 2500;
 
 /** The sidebar's height and where each block and its actions end, in px from the sidebar's top. */
 async function layout(page: Page): Promise<Layout> {
