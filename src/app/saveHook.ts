@@ -2,11 +2,10 @@ import type { ZafClient } from '../zendesk/client';
 import type { KeyValueStore } from '../zendesk/restApi';
 import { msg } from '../domain/message';
 import { DEFAULT_SETTINGS } from '../settings';
+import { capitalize } from '../domain/text';
 import type { StateStore } from './state';
 import type { Lookups } from './lookups';
 
-/** instructions.ts's capitalize, kept here: that module loads with the save decision, not at first paint. */
-const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 /**
  * How long the save hook takes at most before it answers with what it knows, in ms.
@@ -107,7 +106,7 @@ export function registerSaveHook(client: ZafClient, store: StateStore, lookups: 
     const unchecked = { what: msg('guard.what.guard'), why: msg('guard.note.checkNotLoaded') };
     if (failModeNow(store, options) === 'closed') {
       store.update({ refusedSave: { at: Date.now() } });
-      return Promise.reject(t('guard.refuse.lead', { actions: upperFirst(t('guard.do.recheck', { items: t(unchecked.what) })) }));
+      return Promise.reject(t('guard.refuse.lead', { actions: capitalize(t('guard.do.recheck', { items: t(unchecked.what) })) }));
     }
     store.update({ refusedSave: null, pendingSave: { status: null, draft: null } });
     store.notify('warning', msg('notice.saveUnchecked'), [msg('guard.uncheckedItem', unchecked)], { sticky: true });

@@ -1,5 +1,6 @@
 import type { Fix } from './saveGuard';
 import type { Message } from './message';
+import { capitalize } from './text';
 
 /** Renders a Message in the agent's language (the app's Translate; a parameter keeps this module pure). */
 export type Render = (message: Message | string, params?: Message['params']) => string;
@@ -10,7 +11,6 @@ export function listOf(items: readonly string[], t: Render): string {
   return `${items.slice(0, -1).join(', ')}${t('guard.list.and')}${items[items.length - 1]}`;
 }
 
-export const capitalize = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 /** One fix as one instruction, for the sidebar's list of what is missing ("Preencha Categoria"). */
 export function fixText(fix: Fix, t: Render): string {

@@ -1,6 +1,7 @@
 import type { Fix } from './saveGuard';
 import type { SaveVerdict } from './saveDecision';
-import { capitalize, listOf, type Render } from './instructions';
+import { listOf, type Render } from './instructions';
+import { capitalize } from './text';
 
 /**
  * The refusal of a save as the agent reads it in Zendesk's notification, in one line: what to do, per

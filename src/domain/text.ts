@@ -35,3 +35,6 @@ export function isYes(value: unknown): boolean {
   if (typeof value === 'number') return value === 1;
   return YES.has(normalize(value).replace(/_/g, ' '));
 }
+
+/** The text with its first letter in upper case, in the agent's locale ("preencha…" → "Preencha…"). */
+export const capitalize = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
