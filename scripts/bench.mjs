@@ -155,10 +155,15 @@ try {
   const largeStarted = Date.now();
   const largeScenario = JSON.parse(readFileSync(resolve(ROOT, 'harness/scenarios/26-large-account.json'), 'utf8'));
   const notOs = (scenario) => ({ ...scenario, ticket: { ...scenario.ticket, ticket_form_id: 11, custom_fields: scenario.ticket.custom_fields.filter((field) => ![360004, 360005].includes(field.id)) } });
+  const withStatus = (status) => ({ ...largeScenario, ticket: { ...largeScenario.ticket, status } });
+  const NOTE_DRAFT = { text: 'O.S. aberta no Workfinity. CNPJ 49.327.015/0001-58, Razão Social Restaurante Sabor Caseiro Ltda', type: 'internalNote' };
   const kinds = {
     'organization present': notOs(largeScenario),
-    'O.S. New/Open': largeScenario,
-    'O.S. On Hold': { ...largeScenario, ticket: { ...largeScenario.ticket, status: 'hold' } },
+    // Issue 16: the saved notes are read only where they can change the verdict of a save to On Hold.
+    'O.S. New': withStatus('new'),
+    'O.S. Open, an item of 002 missing': { ...largeScenario, ticket: { ...largeScenario.ticket, custom_fields: largeScenario.ticket.custom_fields.filter((field) => field.id !== 360008) } },
+    'O.S. Open, ready for On Hold': largeScenario,
+    'O.S. On Hold': withStatus('hold'),
     'no organization': (() => {
       const scenario = notOs(largeScenario);
       return { ...scenario, users: [...scenario.users, { id: 39, name: 'Cliente do chat', email: 'cliente.chat@gmail.example', organization_id: null }], ticket: { ...scenario.ticket, organization_id: null, requester_id: 39 } };
@@ -191,6 +196,29 @@ try {
     largeAccount.push({ kind, cold, warm });
     await context.close();
   }
+  // Procedure 002 in one view (seed 002: "enviar como Aberto e em seguida alterar para Em Espera"): an O.S.
+  // ticket New, sent as Open with its internal note, then On Hold — every request of the view, both saves in.
+  const flowFile = 'large-os-002-in-one-view.json';
+  writeFileSync(join(kindDir, flowFile), JSON.stringify({ ...withStatus('new'), draft: NOTE_DRAFT, $schema: undefined, name: 'Large account: 002 in one view' }));
+  const flow = await (async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${servers.harnessUrl}/harness/?scenario=/test-results/bench-scenarios/${flowFile}`);
+    await page.waitForFunction(() => window.zafMock?.startedAt !== undefined, undefined, { timeout: 30_000 });
+    await page.evaluate(() => window.zafMock.ready);
+    await page.waitForSelector('main.sentinela[data-lookups="true"][data-guard="loaded"]');
+    const verdicts = [];
+    for (const status of ['open', 'hold']) {
+      verdicts.push(await page.evaluate((value) => {
+        window.zafMock.set('ticket.status', value);
+        return window.zafMock.save();
+      }, status));
+      await page.waitForTimeout(500);
+    }
+    const requests = await page.evaluate(() => window.zafMock.calls.filter((c) => c.kind === 'request').length);
+    await context.close();
+    return { kind: 'O.S. New → Open with its note → On Hold, in one view', requests, allowed: verdicts.map((verdict) => verdict.allowed) };
+  })();
   // How long the harness takes to build that account from its 2 KB file (parse + generate, in Chromium).
   const generation = await (async () => {
     const page = await browser.newPage();
@@ -209,7 +237,7 @@ try {
     await page.close();
     return { medianMs: median(times), runs: times.length };
   })();
-  results.largeAccount = { scenario: '26-large-account', generate: largeScenario.generate, generation, views: largeAccount, seconds: Math.round((Date.now() - largeStarted) / 1000) };
+  results.largeAccount = { scenario: '26-large-account', generate: largeScenario.generate, generation, views: largeAccount, flow, seconds: Math.round((Date.now() - largeStarted) / 1000) };
 
   // 3. Bundle: what the sidebar loads before first paint, against a floor build of the libraries alone.
   const built = firstPaintOf(resolve(ROOT, 'dist/assets'));
@@ -345,6 +373,7 @@ const rows = [
   ['added save latency (zaf.ticket.save → reply), protocol host', `${results.saveLatency.host.map((r) => `L=${r.latency}: refused O.S. ${r.refusedOsMedianMs.toFixed(0)} ms, allowed ${r.allowedMedianMs.toFixed(0)} ms`).join('; ')}`, `${results.saveLatency.roundTrips.toFixed(2)} round trips (slope); ${results.saveLatency.host.reduce((n, r) => n + r.requestsDuringSaves, 0)} requests during saves`, '1 round trip (one get); deadline 2,000 ms'],
   ...results.rest.map((r) => [`REST calls per view: ${r.scenario}`, `cold ${r.cold}, warm ${r.warm}`, '', '≤ 1 cold, 0 warm with an organization']),
   ...results.largeAccount.views.map((r) => [`REST calls per view, large account: ${r.kind}`, `cold ${r.cold}, warm ${r.warm}`, '2,000 macros, 2,500 org users, 3,000 org tickets, 600 comments', '']),
+  [`REST calls, large account: ${results.largeAccount.flow.kind}`, `${results.largeAccount.flow.requests}`, `saves allowed: ${results.largeAccount.flow.allowed.join(', ')}`, '0 (issue 16)'],
   ['large account built from its scenario (parse + generate, Chromium)', `median ${results.largeAccount.generation.medianMs.toFixed(0)} ms`, `${results.largeAccount.generation.runs} runs`, 'well under 1 s'],
   ['bundle before first paint (JS + CSS)', `${kb(results.bundle.firstPaint.raw)} raw, ${kb(results.bundle.firstPaint.gzip)} gzip -9`, `floor ${kb(results.bundle.floor.gzip)} gzip; ratio ${results.bundle.ratio.toFixed(2)}`, '≤ 100 KB gzip; ≤ 1.3 × floor'],
   ['loaded after first paint', `${kb(results.bundle.lazyChunks.raw)} raw, ${kb(results.bundle.lazyChunks.gzip)} gzip`, `ZAF SDK (Zendesk CDN) ${kb(results.bundle.sdkFromCdnGzip)} gzip`, ''],

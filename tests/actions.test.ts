@@ -189,7 +189,7 @@ describe('save guard through window.zafMock.save()', () => {
     expect(during.map((call) => call.kind)).toEqual(['get']);
     expect(verdict).toEqual({
       allowed: false,
-      message: 'Sentinela: Preencha Número da O.S., Categoria e Motivo; apague Área responsável (0800); inclua observação interna com CNPJ 49.327.015/0001-58 e Razão Social Restaurante Sabor Caseiro Ltda.',
+      message: 'Sentinela: Preencha Número da O.S., Categoria e Motivo; apague Área responsável (0800); inclua observação interna com CNPJ 49.327.015/0001-58 e Razão Social Restaurante Sabor Caseiro Ltda, se ainda não houver.',
     });
     await done(watched);
   });

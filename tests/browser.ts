@@ -156,10 +156,12 @@ export async function hostCalls(page: Page) {
 }
 
 /**
- * The O.S. checklist has the saved notes: it says neither that it is reading them nor that they are not read
- * yet (the look-ups start once their chunk is in: until then the notes are 'not read', and a test that only
- * waited for "reading" to go would pass straight through on a slow machine — CI, 2026-11-29).
+ * The look-ups have started (`<main data-lookups="true">`) and the O.S. checklist is not reading the saved
+ * notes: they are read, failed, or not worth reading yet (issue 16: only once they can change the verdict).
+ * Until the look-ups' chunk is in, the notes are idle whatever is coming, and a test that only waited for
+ * "reading" to go would pass straight through on a slow machine (CI, 2026-11-29).
  */
-export async function notesRead(root: Pick<Page, 'getByText'> | FrameLocator) {
-  await root.getByText(/lendo as observações salvas…|as observações salvas ainda não foram lidas/).first().waitFor({ state: 'detached', timeout: 15_000 });
+export async function notesRead(root: Pick<Page, 'getByText' | 'locator'> | FrameLocator) {
+  await root.locator('main.sentinela[data-lookups="true"]').waitFor({ timeout: 15_000 });
+  await root.getByText('lendo as observações salvas…').first().waitFor({ state: 'detached', timeout: 15_000 });
 }

@@ -116,18 +116,19 @@ describe('fits a laptop at 320 px: every bundled scenario', () => {
 });
 
 describe('what makes it fit', () => {
-  it('done checklist items are folded ("5 de 10 ok"); the missing ones are listed', async () => {
+  it('done checklist items are folded ("5 de 10 ok"), with the one checked last (issue 16: the saved notes); the missing ones are listed', async () => {
     const watched = await watchedPage(browser);
     const { page } = watched;
     await at320(page);
     await openScenario(page, '07-os-missing-fields');
-    await sidebar(page).getByText('Faltam 5').waitFor();
+    await sidebar(page).getByText('Faltam 4').waitFor();
     const done = sidebar(page).getByTestId('checklist-done');
-    expect(await done.locator('summary').innerText()).toBe('✓ 5 de 10 ok');
+    expect(await done.locator('summary').innerText()).toBe('✓ 5 de 10 ok · ? 1 por último');
     expect(await done.locator('li').first().isVisible()).toBe(false);
-    expect(await sidebar(page).locator('[data-testid="os-checklist"] > ul > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-state')))).toEqual(['missing', 'missing', 'missing', 'missing', 'missing']);
+    expect(await sidebar(page).locator('[data-testid="os-checklist"] > ul > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-state')))).toEqual(['missing', 'missing', 'missing', 'missing']);
     await done.locator('summary').click();
-    expect(await done.locator('li').count()).toBe(5);
+    expect(await done.locator('li').count()).toBe(6);
+    expect(await done.locator('[data-item="internalNote"]').innerText()).toMatch(/— verificada quando o resto estiver completo$/);
     await page.context().close();
   });
 

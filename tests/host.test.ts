@@ -116,7 +116,7 @@ describe('ticket.save verdicts through iframe.reply:ticket.save', () => {
     const frame = await openInHost(watched, '07-os-missing-fields');
     await hostSettled(page);
     await hostSet(page, 'ticket.status', 'hold');
-    await frame.getByText('Faltam 5 itens').waitFor();
+    await frame.getByText('Faltam 4 itens').waitFor();
     const before = (await hostCalls(page)).length;
     const refused = await hostSave(page);
     expect((await hostCalls(page)).slice(before).map((call) => call.kind)).toEqual(['get']);

@@ -23,7 +23,8 @@ describe('an internal note written in rich text', () => {
     const watched = await open('07-os-missing-fields');
     const { page } = watched;
     await notesRead(page);
-    expect(await noteItem(watched).getAttribute('data-state')).toBe('missing');
+    // Other items are missing: the saved notes are not read yet (issue 16), the item is checked last.
+    expect(await noteItem(watched).getAttribute('data-state')).toBe('unchecked');
     await page.evaluate(() => {
       window.zafMock!.set('ticket.comment.type', 'internalNote');
       window.zafMock!.set('ticket.comment.text', '<p>CNPJ:&nbsp;49.327.015/0001&#8211;58</p><p>Razão Social: Restaurante&nbsp;Sabor Caseiro Ltda</p>');

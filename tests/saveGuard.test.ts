@@ -125,7 +125,7 @@ describe.each(WORLDS)('the save guard in the $name', (world) => {
     await alert.getByText('Salvamento recusado. Para colocar Em espera:').waitFor();
     expect(await alert.getAttribute('role')).toBe('alert');
     expect(await alert.locator('li').evaluateAll((items) => items.map((item) => `${item.getAttribute('data-state')}:${item.textContent?.replace(/^.*: /, '')}`))).toEqual([
-      'missing:Inclua observação interna com CNPJ 49.327.015/0001-58 e Razão Social Restaurante Sabor Caseiro Ltda',
+      'unchecked:Inclua observação interna com CNPJ 49.327.015/0001-58 e Razão Social Restaurante Sabor Caseiro Ltda, se ainda não houver',
       'missing:Preencha Número da O.S.',
       'missing:Preencha Categoria',
       'missing:Preencha Motivo',

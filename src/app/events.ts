@@ -47,18 +47,24 @@ export function listenToTicket(client: ZafClient, store: StateStore, lookups: Lo
     if (status === 'hold') lookups.forHold();
   });
   client.on('ticket.subject.changed', (data) => store.updateTicket({ subject: text(data) }, ['subject']));
-  client.on('ticket.type.changed', (data) => store.updateTicket({ type: text(data) || null }, ['type']));
+  client.on('ticket.type.changed', (data) => {
+    store.updateTicket({ type: text(data) || null }, ['type']);
+    lookups.comments(); // the saved notes are read once they can decide (Type is an item of 002)
+  });
   client.on('ticket.form.id.changed', (data) => {
     store.updateTicket({ formId: Number(data) || null }, ['form']);
     lookups.comments();
   });
+  // The internal note being written can make the saved notes unnecessary, or necessary again.
   client.on('comment.text.changed', (data) => {
     const current = draft();
     if (current) store.updateTicket({ draft: { ...current, text: text(data) } }, ['draft']);
+    lookups.comments();
   });
   client.on('comment.type.changed', (data) => {
     const current = draft();
     if (current) store.updateTicket({ draft: { ...current, internal: data === 'internalNote' } }, ['draftType']);
+    lookups.comments();
   });
   // The backstop's tag can change under an open sidebar (a trigger after a save): read the tags again.
   client.on('ticket.tags.changed', () => {
@@ -100,11 +106,9 @@ function fieldListener(client: ZafClient, store: StateStore, lookups: Lookups) {
         if (!context) return;
         // The event tells the value: a field the batched get could not read is known now.
         store.update({ context: { ...context, ticket: { ...context.ticket, fields: { ...context.ticket.fields, [id]: data ?? null } }, unreadableFields: context.unreadableFields.filter((field) => field !== id) } });
-        if (now.cnpjFieldId === id) {
-          lookups.organization();
-          lookups.comments();
-        }
-        if (now.marcaFieldId === id) lookups.comments();
+        if (now.cnpjFieldId === id) lookups.organization();
+        // Every configured field is an item of 002 or names the customer: the saved notes may matter now.
+        lookups.comments();
       });
     }
   };

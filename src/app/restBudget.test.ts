@@ -222,6 +222,52 @@ describe('600 comments: the internal note at #551', () => {
   });
 });
 
+describe('the saved notes are read only where they can change a verdict (issue 16 items 4 and 6)', () => {
+  const NOTE = 'O.S. aberta no Workfinity. CNPJ 49.327.015/0001-58, Razão Social Restaurante Sabor Caseiro Ltda';
+  const lookupsStarted = (run: { sentinela: { getState(): SentinelaState } }) => until(() => run.sentinela.getState().lookupsStarted, Boolean);
+
+  it('O.S. stored New (large account): 0 requests — a save to On Hold is refused whatever the notes hold; the checklist says when they are read', async () => {
+    const run = await startScenario('26-large-account', { edit: (s) => void (s.ticket.status = 'new') });
+    await lookupsStarted(run);
+    expect(await quiet(run.client, run.sentinela)).toEqual([]);
+    const state = run.sentinela.getState();
+    const note = osChecklist({ context: state.context!, settings: state.settings, savedComments: state.savedComments, savedStatus: state.savedStatus }).find((item) => item.id === 'internalNote');
+    expect(note).toMatchObject({ state: 'unchecked', note: { key: 'guard.note.notesNotRead' } });
+  });
+
+  it('O.S. Open with Número da O.S. empty: 0 requests; the agent fills it, and the notes are read then (1 request), ahead of the save', async () => {
+    const run = await startScenario('26-large-account', { edit: (s) => void (s.ticket.custom_fields = s.ticket.custom_fields.filter((field) => field.id !== 360008)) });
+    await lookupsStarted(run);
+    expect(await quiet(run.client, run.sentinela)).toEqual([]);
+    run.client.agentSet('ticket.customField:custom_field_360008', 'OS-1');
+    await until(() => run.sentinela.getState().savedComments.state, (s) => s === 'done');
+    expect(await quiet(run.client, run.sentinela)).toEqual(['/api/v2/tickets/4542/comments.json?page[size]=100&sort=-created_at']);
+    run.client.agentSet('ticket.status', 'hold');
+    expect(await run.client.save()).toEqual({ allowed: true, message: null });
+    expect(requests(run.client)).toHaveLength(1);
+  });
+
+  it('procedure 002 in one view (New → sent as Open with its internal note → On Hold): 0 requests, both saves allowed', async () => {
+    const run = await startScenario('26-large-account', { edit: (s) => void ((s.ticket.status = 'new'), (s.draft = { text: NOTE, type: 'internalNote' })) });
+    await lookupsStarted(run);
+    run.client.agentSet('ticket.status', 'open');
+    expect(await run.client.save()).toEqual({ allowed: true, message: null });
+    await until(() => run.sentinela.getState().savedStatus, (s) => s.state === 'done' && s.value === 'open');
+    run.client.agentSet('ticket.status', 'hold');
+    expect(await run.client.save()).toEqual({ allowed: true, message: null });
+    expect(await quiet(run.client, run.sentinela)).toEqual([]);
+  });
+
+  it('the note written in the On Hold save itself (Open, complete): 0 requests while the draft names the customer; dropping it reads the notes', async () => {
+    const run = await startScenario('26-large-account', { edit: (s) => void (s.draft = { text: NOTE, type: 'internalNote' }) });
+    await lookupsStarted(run);
+    expect(await quiet(run.client, run.sentinela)).toEqual([]);
+    run.client.agentSet('ticket.comment.type', 'publicReply');
+    await until(() => run.sentinela.getState().savedComments.state, (s) => s === 'done');
+    expect(requests(run.client)).toHaveLength(1);
+  });
+});
+
 describe('no silent caps', () => {
   it('a title absent from 650 macros is "missing" only after the whole list is read; a list that cannot be read to its end is "not read", never "absent"', async () => {
     const absent = (s: Scenario) => void (s.settings.macroRegistrationPending = 'Macro que não existe');

@@ -5,6 +5,7 @@ import { RestError } from '../zendesk/client';
 import { financialPending, sessionCnpj } from '../domain/findings';
 import { MACRO_SETTINGS, type MacroAnswer, type MacroSetting } from '../domain/macros';
 import { guardCanApply, savedNoteFound } from '../domain/saveGuard';
+import { notesCanDecide } from '../domain/saveDecision';
 import type { StateStore } from './state';
 import type { LookupOptions } from './lookups';
 // Look-up failures and waits are said with texts first paint never shows: they load with this chunk.
@@ -162,15 +163,19 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
   }
 
   /**
-   * Saved comments matter only where the O.S. guard can refuse: read ahead of any save, newest first
-   * until the internal note is found (one request when it is among the newest 100). Read again when what
-   * is held no longer answers (a partial read and the ticket's CNPJ or organization changed).
+   * Saved comments are read only where they can change the verdict of a save to On Hold
+   * (`notesCanDecide`: an O.S. ticket stored Open with every other item of 002 in place, and no note
+   * sent from this view naming the customer): ahead of that save, newest first until the internal note
+   * is found (one request when it is among the newest 100). Called again at every change that can make
+   * them matter (a field, the form, the Type, the organization, a save done). Read again when what is
+   * held no longer answers (a partial read and the ticket's CNPJ or organization changed).
    */
   function comments(call: { refresh?: boolean } = {}) {
-    const { context, settings, savedComments, savedStatus } = store.get();
-    if (!context || context.ticket.id === null || !guardCanApply({ context, settings, savedStatus })) return;
+    const { context, settings, savedComments, savedStatus, sentNotes } = store.get();
+    if (!context || context.ticket.id === null) return;
     if (!call.refresh && savedComments.state === 'loading') return;
     if (!call.refresh && savedComments.state === 'done' && (!savedComments.partial || noteFound([...savedComments.value].reverse()))) return;
+    if (!notesCanDecide({ context, settings, savedComments, savedStatus, sentNotes })) return;
     void readNotes(call);
   }
 
@@ -200,9 +205,11 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
     },
     /** ticket.updated: someone else stored a change. Re-read what the guard holds about what is stored. */
     storedChanged() {
-      const { context, settings, savedStatus: known } = store.get();
+      const { context, settings, savedStatus: known, savedComments } = store.get();
       if (!context || !guardCanApply({ context, settings, savedStatus: known })) return;
       if (known.state !== 'loading') store.update({ savedStatus: { state: 'idle' } });
+      // What was read may be stale: not read again until it can change a verdict.
+      if (savedComments.state === 'done') store.update({ savedComments: { state: 'idle' } });
       savedStatus();
       comments({ refresh: true });
     },

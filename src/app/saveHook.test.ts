@@ -32,10 +32,12 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 
 describe('procedure 002 in Zendesk: New → saved as Open with its internal note → On Hold → saved (no ticket.saved)', () => {
-  it('is allowed, learning what was stored from ticket.submit.done, with no request on the save path', async () => {
+  it('is allowed, learning what was stored from ticket.submit.done, with no REST request at all (issue 16)', async () => {
     const started = await startScenario('12-os-new-to-hold', { deadlineMs: DEADLINE });
     const { client, model, sentinela } = started;
-    await until(() => sentinela.getState().savedComments.state, (s) => s === 'done');
+    await until(() => sentinela.getState().lookupsStarted, Boolean);
+    // Stored New: a save to On Hold is refused whatever the notes hold, so they are not read.
+    expect(sentinela.getState().savedComments.state).toBe('idle');
     const subscribed = new Set<string>();
     const emitted: string[] = [];
     model.onEvent((name) => emitted.push(name));
@@ -43,10 +45,10 @@ describe('procedure 002 in Zendesk: New → saved as Open with its internal note
     client.agentSet('ticket.status', 'open');
     expect(await client.save()).toEqual({ allowed: true, message: null });
     await until(() => sentinela.getState().savedStatus, (s) => s.state === 'done' && s.value === 'open');
-    const from = client.calls.length;
     client.agentSet('ticket.status', 'hold');
     expect(await client.save()).toEqual({ allowed: true, message: null });
-    expect(requestsSince(started, from)).toEqual([]);
+    // The internal note went with the Open save (sentNotes): the saved notes never had to be read.
+    expect(requestsSince(started, 0)).toEqual([]);
     expect(emitted).not.toContain('ticket.saved');
     expect(emitted).toEqual(expect.arrayContaining(['ticket.submit.done', 'ticket.submit.always']));
     expect(noticeOf(sentinela.getState())).toBeNull();
@@ -163,13 +165,14 @@ describe('the save hook', () => {
     expect(noticeOf(started.sentinela.getState())).toEqual(expect.arrayContaining(['guard.what.settings|guard.note.settingsMissing']));
   });
 
-  it('decides on one batched get, and only reads REST when what it needs is not known', async () => {
+  it('decides on one batched get, and reads no REST when a known problem refuses the save anyway', async () => {
     const started = await startScenario('07-os-missing-fields', { deadlineMs: DEADLINE });
-    await until(() => started.sentinela.getState().savedComments.state, (s) => s === 'done');
+    await until(() => started.sentinela.getState().lookupsStarted, Boolean);
     const from = started.client.calls.length;
-    await saveAs('hold')(started);
+    expect((await saveAs('hold')(started)).allowed).toBe(false);
     const made = started.client.calls.slice(from);
     expect(made.map((call) => call.kind)).toEqual(['get']);
+    expect(started.sentinela.getState().savedComments.state).toBe('idle');
     expect(made[0].args).toEqual(expect.arrayContaining(['ticket.status', 'ticket.form', 'ticket.type', 'ticket.organization', 'ticket.comment.text', 'ticket.comment.type', 'ticket.customField:custom_field_360008']));
   });
 

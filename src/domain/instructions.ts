@@ -22,7 +22,7 @@ export function fixText(fix: Fix, t: Render): string {
     case 'clear':
       return capitalize(t('guard.do.clear', { items: t(fix.what) }));
     case 'note':
-      return capitalize(t('guard.do.note', { cnpj: fix.cnpj || '—', razaoSocial: fix.razaoSocial || '—' }));
+      return capitalize(t(fix.ifMissing ? 'guard.do.noteIfMissing' : 'guard.do.note', { cnpj: fix.cnpj || '—', razaoSocial: fix.razaoSocial || '—' }));
     case 'sendOpenFirst':
       return capitalize(t('guard.do.sendOpenFirst'));
     case 'solvedOnly':

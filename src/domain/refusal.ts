@@ -21,7 +21,7 @@ export function refusalText(refused: Pick<SaveVerdict, 'fixes' | 'unchecked'>, f
   if (fill.length > 0) clauses.push(t('guard.do.fill', { items: listOf(fill, t) }));
   if (choose.length > 0) clauses.push(t('guard.do.choose', { items: listOf(choose, t) }));
   if (clear.length > 0) clauses.push(t('guard.do.clear', { items: listOf(clear, t) }));
-  for (const fix of fixes) if (fix.kind === 'note') clauses.push(t('guard.do.note', { cnpj: fix.cnpj, razaoSocial: fix.razaoSocial }));
+  for (const fix of fixes) if (fix.kind === 'note') clauses.push(t(fix.ifMissing ? 'guard.do.noteIfMissing' : 'guard.do.note', { cnpj: fix.cnpj, razaoSocial: fix.razaoSocial }));
   if (failMode === 'closed' && refused.unchecked.length > 0) {
     clauses.push(t('guard.do.recheck', { items: listOf([...new Set(refused.unchecked.map((item) => t(item.what)))], t) }));
   }

@@ -3,7 +3,7 @@ import type { Tri } from './ticket';
 import { isKnown } from './ticket';
 import { financialPending, financialPendingUnknownWhy } from './findings';
 import { msg, type Message } from './message';
-import { osChecklist, osTicket, osWarnings, savedStatusNote, storedStatus, type Fix, type GuardInput, type Unchecked } from './saveGuard';
+import { guardCanApply, osChecklist, osTicket, osWarnings, savedNoteFound, savedStatusNote, storedStatus, type Fix, type GuardInput, type Unchecked } from './saveGuard';
 
 /**
  * The save guard's decision (SPEC §5, issue 17) on what is being saved: what refuses it, what could not
@@ -56,11 +56,14 @@ export function decideSave(input: GuardInput): SaveDecision {
   }
 
   const rule = osRuleApplies(input);
+  /** The internal note's fix, when only the saved notes (not read) could tell whether it is there. */
+  let unreadNote: Fix | null = null;
   if (rule.applies === 'yes') {
     for (const item of osChecklist(input)) {
       if (item.state === 'missing') fixes.push(item.fix);
       else if (item.state === 'unchecked' && !item.off) {
         const readable = item.id === 'internalNote' && input.savedComments.state !== 'done' ? 'savedComments' : undefined;
+        if (readable && item.fix.kind === 'note' && item.fix.cnpj && item.fix.razaoSocial) unreadNote = item.fix;
         unchecked.push({ what: item.what, why: item.note ?? msg('ui.check.unchecked'), ...(readable ? { readable } : {}) });
       }
     }
@@ -68,7 +71,31 @@ export function decideSave(input: GuardInput): SaveDecision {
     unchecked.push(...rule.why);
   }
   if (rule.applies !== 'no') warnings = osWarnings(input);
-  return { fixes, unchecked, warnings };
+  if (fixes.length === 0) return { fixes, unchecked, warnings };
+  // A known problem refuses the save whatever a read would tell: nothing is read on this save's path
+  // (issue 16), and the internal note the saved notes might hold is asked for "if not there yet".
+  const rest = unchecked.filter((item) => !(unreadNote && item.readable === 'savedComments')).map(({ readable: _, ...item }) => item);
+  return { fixes: unreadNote?.kind === 'note' ? [...fixes, { ...unreadNote, ifMissing: true }] : fixes, unchecked: rest, warnings };
+}
+
+/**
+ * Whether the ticket's saved notes can change the verdict of a save to On Hold, i.e. whether they are
+ * worth a REST read now (issue 16: "read only where they can change a verdict"). True only when
+ * procedure 002 applies (`guardCanApply`) and nothing else already refuses such a save: no other
+ * checklist item is 'missing' — in particular the ticket is stored Open, since from New (or Pending,
+ * Solved) the save is refused whatever the notes hold (seed 002: "enviar como Aberto e em seguida
+ * alterar para Em Espera") — and neither a note the agent's own saves sent (`sentNotes`, confirmed
+ * by ticket.submit.done) nor the internal note being written names the CNPJ and the Razão Social (if
+ * the agent changes that note, the caller asks again: comment.text.changed / comment.type.changed).
+ * An item not known ('unchecked') may turn out fine, so it does not stop the read. Pure; no request.
+ */
+export function notesCanDecide(input: GuardInput): boolean {
+  if (!guardCanApply(input)) return false;
+  const { context, settings } = input;
+  if (osChecklist(input).some((item) => item.id !== 'internalNote' && item.state === 'missing')) return false;
+  const { draft } = context.ticket;
+  const draftKnown = isKnown(context, 'draft') && isKnown(context, 'draftType');
+  return !savedNoteFound(context, settings, [...(input.sentNotes ?? []), ...(draftKnown ? [{ body: draft.text, public: !draft.internal }] : [])]);
 }
 
 export interface SaveVerdict {

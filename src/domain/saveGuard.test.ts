@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guardCanApply, isOsTicket, mentionedDeviceCount, mentionsQuote, needsReferenceNumber, osChecklist, osTicket, type Fix, type GuardInput } from './saveGuard';
-import { decideSave, verdict } from './saveDecision';
+import { decideSave, notesCanDecide, verdict } from './saveDecision';
 import { context, FIELD, FORM_0800, organization, testSettings } from './fixtures';
 import type { Lookup, SavedComment, Ticket, TicketContext, TicketPart } from './ticket';
 
@@ -131,8 +131,10 @@ describe('unknown is never absent nor present (issue 17)', () => {
 
   it('known problems still refuse beside unknown ones', () => {
     const guard = input(completeOs({ type: null }), { state: 'failed', reason: 'server' });
-    expect(fixesOf(guard)).toEqual(['fill:guard.what.type']);
-    expect(uncheckedOf(guard)).toEqual(['guard.what.internalNote|guard.note.notesUnreadable']);
+    expect(fixesOf(guard)).toEqual(['fill:guard.what.type', 'note']);
+    // The notes could not change that refusal: nothing to read on the save path, the note asked for "if not there yet".
+    expect(decideSave(guard).fixes[1]).toMatchObject({ kind: 'note', ifMissing: true });
+    expect(uncheckedOf(guard)).toEqual([]);
   });
 
   it('an unreadable ticket.type is not "Tipo não preenchido"', () => {
@@ -238,5 +240,48 @@ describe('O.S. identification and warnings', () => {
     expect(guardCanApply(input(completeOs(), [], { saved: 'hold' }))).toBe(false);
     expect(guardCanApply(input(completeOs(), [], { saved: 'closed' }))).toBe(false);
     expect(guardCanApply(input(completeOs(), [], { saved: { state: 'loading' } }))).toBe(true);
+  });
+});
+
+describe('the saved notes are read only where they can change the verdict (issue 16)', () => {
+  const idle: Lookup<SavedComment[]> = { state: 'idle' };
+  const draft = (text: string, internal = true) => ({ draft: { text, internal } });
+
+  it('an O.S. ticket stored Open with every other item in place: worth reading', () => {
+    expect(notesCanDecide(input(completeOs(), idle))).toBe(true);
+  });
+
+  it.each([
+    ['stored New: the save is refused whatever the notes hold', input(completeOs(), idle, { saved: 'new' })],
+    ['stored Pending', input(completeOs(), idle, { saved: 'pending' })],
+    ['Número da O.S. empty', input(withField(FIELD.osNumber, ''), idle)],
+    ['Área responsável filled', input(withField(FIELD.areaResponsavel, 'Campo'), idle)],
+    ['Tipo empty', input(completeOs({ type: null }), idle)],
+    ['stored On Hold: no transition to guard', input(completeOs(), idle, { saved: 'hold' })],
+    ['not an O.S. ticket', input(completeOs({ formId: 11, fields: {} }), idle)],
+  ])('%s: not worth a request', (_name, guard) => {
+    expect(notesCanDecide(guard)).toBe(false);
+  });
+
+  it('an item not known (stored status unreadable) may turn out fine: worth reading', () => {
+    expect(notesCanDecide(input(completeOs(), idle, { saved: { state: 'failed', reason: 'server' } }))).toBe(true);
+  });
+
+  it('a note sent from this view, or being written as internal, naming the customer: not needed', () => {
+    expect(notesCanDecide({ ...input(completeOs(), idle), sentNotes: [NOTE] })).toBe(false);
+    expect(notesCanDecide({ ...input(completeOs(), idle), sentNotes: [{ ...NOTE, public: true }] })).toBe(true);
+    expect(notesCanDecide(input(completeOs(draft(NOTE.body)), idle))).toBe(false);
+    expect(notesCanDecide(input(completeOs(draft(NOTE.body, false)), idle))).toBe(true);
+    expect(notesCanDecide(input(completeOs(draft('CNPJ 11.222.333/0001-81 apenas')), idle))).toBe(true);
+    expect(notesCanDecide(input(unreadable(completeOs(draft(NOTE.body)), 'draft'), idle))).toBe(true);
+  });
+
+  it('a save refused for another item reads nothing, and asks for the note "if not there yet"', () => {
+    const decision = decideSave(input(withField(FIELD.osNumber, ''), idle));
+    expect(decision.fixes.map(fixKey)).toEqual(['fill:guard.what.osNumber', 'note']);
+    expect(decision.fixes[1]).toMatchObject({ kind: 'note', ifMissing: true, cnpj: '11.222.333/0001-81' });
+    expect(decision.unchecked).toEqual([]);
+    // Everything else in place: the unread notes are what the save waits for (read within its deadline).
+    expect(decideSave(input(completeOs(), idle)).unchecked).toEqual([expect.objectContaining({ readable: 'savedComments' })]);
   });
 });

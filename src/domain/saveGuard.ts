@@ -19,7 +19,8 @@ export type ChecklistState = 'ok' | 'missing' | 'unchecked';
 /** What the agent does to satisfy an item: the refusal says it as an instruction. */
 export type Fix =
   | { kind: 'fill' | 'choose' | 'clear'; what: Message }
-  | { kind: 'note'; cnpj: string; razaoSocial: string }
+  /** `ifMissing`: the saved notes were not read (they could not change that refusal): asked for "if not there yet". */
+  | { kind: 'note'; cnpj: string; razaoSocial: string; ifMissing?: boolean }
   | { kind: 'sendOpenFirst' }
   | { kind: 'solvedOnly' };
 
@@ -35,6 +36,8 @@ export interface ChecklistItem {
   note?: Message;
   /** Unchecked because its setting is empty: the admin turned the check off. Not an unknown. */
   off?: boolean;
+  /** Unchecked, and checked last: the saved notes are read once nothing else refuses (issue 16). */
+  deferred?: boolean;
 }
 
 /** Something that matters to a save and could not be known, with why. */
@@ -150,8 +153,11 @@ function wasOpenItem(input: GuardInput): ChecklistItem {
   return { ...base, state: stored === 'open' || stored === 'hold' ? 'ok' : 'missing' };
 }
 
-/** The internal note of 002: "incluir o CNPJ e RAZÃO SOCIAL na aba OBSERVAÇÃO INTERNA". */
-function internalNoteItem(input: GuardInput): ChecklistItem {
+/**
+ * The internal note of 002: "incluir o CNPJ e RAZÃO SOCIAL na aba OBSERVAÇÃO INTERNA". `othersMissing`:
+ * another item refuses the save already, so the saved notes are not read yet (saveDecision.ts notesCanDecide).
+ */
+function internalNoteItem(input: GuardInput, othersMissing: boolean): ChecklistItem {
   const { context, settings } = input;
   const organizationKnown = isKnown(context, 'organization');
   const own = organizationCnpj(context, settings);
@@ -174,7 +180,8 @@ function internalNoteItem(input: GuardInput): ChecklistItem {
   if (notes.some((note) => textMentionsCnpj(note, cnpj.value) && readText(note).hasPhrase(name))) return { ...base, state: 'ok' };
   // The note may be in what could not be read (not loaded, failed, or only the newest part read): not
   // known, never "missing".
-  if (input.savedComments.state !== 'done') return { ...base, state: 'unchecked', note: savedNotesNote(input.savedComments) };
+  // Not read while another item refuses the save: checked last (`deferred`).
+  if (input.savedComments.state !== 'done') return { ...base, state: 'unchecked', note: savedNotesNote(input.savedComments), ...(input.savedComments.state === 'idle' && othersMissing ? { deferred: true } : {}) };
   if (input.savedComments.partial) return { ...base, state: 'unchecked', note: msg('guard.note.notesLoading') };
   if (!draftKnown) return { ...base, state: 'unchecked', note: msg('guard.note.draftUnreadable') };
   return { ...base, state: 'missing' };
@@ -219,7 +226,6 @@ export function osChecklist(input: GuardInput): ChecklistItem[] {
   const fill = (key: string, params?: Record<string, string>): Fix & { what: Message } => ({ kind: 'fill', what: msg(key, params) });
   const items: ChecklistItem[] = [
     wasOpenItem(input),
-    internalNoteItem(input),
     fieldItem(input, 'osNumber', 'osNumberFieldId', filled, msg('guard.item.osNumber'), fill('guard.what.osNumber')),
     fieldItem(input, 'marca', 'marcaFieldId', (value, options) => fieldMatches(value, settings.marcaValue, options), msg('guard.item.marca', { value: settings.marcaValue ?? '' }), {
       kind: 'choose',
@@ -246,6 +252,7 @@ export function osChecklist(input: GuardInput): ChecklistItem[] {
   } else if (needsReferenceNumber(context, settings)) {
     items.push(numeroReferencia());
   }
+  items.splice(1, 0, internalNoteItem(input, items.some((item) => item.state === 'missing')));
   return items;
 }
 

@@ -51,7 +51,7 @@ export function App({ sentinela, onResize }: { sentinela: Sentinela; onResize?: 
   // are off; issue 17: never while the financial pending could not be checked).
   return (
     <ThemeProvider>
-      <main ref={ref} className="sentinela" data-phase={state.phase} data-guard={guardLoaded ? 'loaded' : 'loading'} lang={t('ui.lang')}>
+      <main ref={ref} className="sentinela" data-phase={state.phase} data-guard={guardLoaded ? 'loaded' : 'loading'} data-lookups={state.lookupsStarted} lang={t('ui.lang')}>
         <Notices state={state} sentinela={sentinela} />
         {state.phase === 'starting' ? <p className="quiet" role="status">{t('ui.loading')}</p> : null}
         {view ? (

@@ -39,12 +39,15 @@ export function Warnings({ warnings, t }: { warnings: Message[]; t: SentinelaSta
 
 /**
  * Procedure 002 live: what a save to On Hold would still refuse, and what could not be checked. What is
- * still missing (or could not be checked) is listed; the items already done are folded ("9 de 10 ok").
+ * still missing (or could not be checked) is listed; the items already done are folded ("9 de 10 ok"),
+ * with the one checked last ("· ? 1 por último": the saved notes, read once nothing else refuses).
  */
 export function Checklist({ items, warnings, state }: { items: ChecklistItem[]; warnings: Message[]; state: SentinelaState }) {
   const t = state.translate;
-  const open = items.filter((item) => item.state !== 'ok');
+  // Checked last (the saved notes, issue 16): folded with the done ones, and said on the folded line.
+  const open = items.filter((item) => item.state !== 'ok' && !item.deferred);
   const ok = items.filter((item) => item.state === 'ok');
+  const folded = items.filter((item) => item.state === 'ok' || item.deferred);
   return (
     <div data-testid="os-checklist">
       <p className="quiet" data-testid="checklist-summary">{summary(items, t)}</p>
@@ -55,11 +58,11 @@ export function Checklist({ items, warnings, state }: { items: ChecklistItem[]; 
           ))}
         </ul>
       ) : null}
-      {ok.length > 0 ? (
+      {folded.length > 0 ? (
         <details className="checklist-done" data-testid="checklist-done">
-          <summary>{t('ui.checklistOk', { ok: ok.length, total: items.length })}</summary>
+          <summary>{t(folded.length > ok.length ? 'ui.checklistOkLater' : 'ui.checklistOk', { ok: ok.length, total: items.length })}</summary>
           <ul className="checklist">
-            {ok.map((item) => (
+            {folded.map((item) => (
               <Item key={item.id} item={item} state={state} />
             ))}
           </ul>

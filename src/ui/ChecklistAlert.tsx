@@ -23,7 +23,12 @@ export default function ChecklistAlert({ items, warnings, state }: { items: Chec
           <li key={item.id} data-item={item.id} data-state={item.state} className={`check-${item.state}`}>
             <span aria-hidden="true" className="mark">{MARK[item.state]}</span>
             <span className="visually-hidden">{t(`ui.check.${item.state}`)}: </span>
-            {item.state === 'missing' ? fixText(item.fix, t) : t('guard.uncheckedItem', { what: item.what, why: item.note ?? msg('ui.check.unchecked') })}
+            {item.state === 'missing'
+              ? fixText(item.fix, t)
+              : // Checked last (the saved notes not read while another item refuses): asked for "if not there yet".
+                item.deferred && item.fix.kind === 'note'
+                ? fixText({ ...item.fix, ifMissing: true }, t)
+                : t('guard.uncheckedItem', { what: item.what, why: item.note ?? msg('ui.check.unchecked') })}
           </li>
         ))}
       </ul>
