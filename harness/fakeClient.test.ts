@@ -39,7 +39,7 @@ describe('events and the save hook arrive in the order Zendesk sends them (the N
   it('several edits then a save: every edit is seen, in order', async () => {
     const run = await startScenario('07-os-missing-fields');
     await notesRead(run);
-    expect((await run.client.submitAs('hold')).message).toBe(REFUSAL_07);
+    expect((await run.client.submitAs('hold')).message).toMatch(REFUSAL_07);
     run.client.agentSet('ticket.status', 'open');
     for (const [path, value] of [
       ['ticket.customField:custom_field_360008', 'OS-1'],

@@ -181,16 +181,14 @@ describe('save guard through window.zafMock.save()', () => {
   }
   const settled = (page: Page) => notesRead(sidebar(page));
 
-  it('refuses an incomplete O.S. saying what to do for every missing item, making no request', async () => {
+  it('refuses an incomplete O.S. saying what to do for every missing item, with no request on its path', async () => {
     const watched = await open('07-os-missing-fields');
     const { page } = watched;
     await settled(page);
     const { verdict, during } = await saveAs(page, 'hold');
-    expect(during.map((call) => call.kind)).toEqual(['get']);
-    expect(verdict).toEqual({
-      allowed: false,
-      message: 'Sentinela: Preencha Número da O.S., Categoria e Motivo; apague Área responsável (0800); inclua observação interna com CNPJ 49.327.015/0001-58 e Razão Social Restaurante Sabor Caseiro Ltda, se ainda não houver.',
-    });
+    // Setting On Hold starts the saved notes' read (issue 16), beside the save: the save itself asks one get.
+    expect(during.filter((call) => !(call.kind === 'request' && String(call.target).includes('/comments'))).map((call) => call.kind)).toEqual(['get']);
+    expect(verdict).toEqual({ allowed: false, message: expect.stringMatching(REFUSAL_07) });
     await done(watched);
   });
 
@@ -225,7 +223,7 @@ describe('save guard through window.zafMock.save()', () => {
     await settled(incomplete.page);
     const refused = await incomplete.page.evaluate(() => window.zafMock!.submitAs('hold'));
     expect(refused.allowed).toBe(false);
-    expect(refused.message).toBe(REFUSAL_07);
+    expect(refused.message).toMatch(REFUSAL_07);
     await done(incomplete);
 
     const complete = await open('11-os-complete');

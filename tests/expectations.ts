@@ -36,7 +36,7 @@ export const EXPECTED: Record<string, Expected> = {
   },
   '05-invalid-cnpj': { findings: ['block:cnpj:alert'], texts: ['CNPJ da sessão inválido: 11.222.333/0001-82'] },
   '06-alphanumeric-cnpj': { findings: [], texts: ['12.ABC.345/01DE-35', 'Prime · Carteira C · Gold'] },
-  '07-os-missing-fields': { findings: [], texts: ['Faltam 4 itens para colocar Em espera.', 'Número da O.S. preenchido', 'Área responsável (0800) vazia', '✓ 5 de 10 ok · ? 1 por último'], shot: 'os-checklist', wait: 'Faltam 4' },
+  '07-os-missing-fields': { findings: [], texts: ['Faltam 4 itens para colocar Em espera.', 'Número da O.S. preenchido', 'Área responsável (0800) vazia', '✓ 5 de 10 ok · ? observação interna: por último'], shot: 'os-checklist', wait: 'Faltam 4' },
   '08-cnpj-mismatch': { findings: ['block:cnpj:alert'], texts: ['CNPJ diferente: sessão 45.287.033/0001-00, organização 11.222.333/0001-81.'] },
   '09-cnpj-branch': { findings: ['warn:cnpj:status'], texts: ['Outra filial: sessão 11.222.333/0002-62, organização 11.222.333/0001-81.'] },
   '10-position-request': { findings: [], texts: ['Distribuição >> Linha Winthor >> 99 > 007 >> Posicionamento de ticket', 'Por: posicionamento, previsão'], shot: 'catalog' },

@@ -123,7 +123,7 @@ describe('what makes it fit', () => {
     await openScenario(page, '07-os-missing-fields');
     await sidebar(page).getByText('Faltam 4').waitFor();
     const done = sidebar(page).getByTestId('checklist-done');
-    expect(await done.locator('summary').innerText()).toBe('✓ 5 de 10 ok · ? 1 por último');
+    expect(await done.locator('summary').innerText()).toBe('✓ 5 de 10 ok · ? observação interna: por último');
     expect(await done.locator('li').first().isVisible()).toBe(false);
     expect(await sidebar(page).locator('[data-testid="os-checklist"] > ul > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-state')))).toEqual(['missing', 'missing', 'missing', 'missing']);
     await done.locator('summary').click();

@@ -33,8 +33,8 @@ export function createLookups(client: ZafClient, store: StateStore, options: Loo
     macro: (setting: MacroSetting, call?: { refresh?: boolean }): Promise<MacroAnswer | null> => loaded().then((lookups) => lookups.macro(setting, call)),
     /** After `invoke('macro', id)` failed: the id to try instead, the title looked up again once (see restLookups). */
     recoverMacro: (failedId: number): Promise<number | null> => loaded().then((lookups) => lookups.recoverMacro(failedId)),
-    /** Saved comments, read ahead where the O.S. guard can refuse a save (see restLookups.comments). */
-    comments: (call?: { refresh?: boolean }) => void loaded().then((lookups) => lookups.comments(call)),
+    /** Saved comments, read ahead where they can change the verdict of a save to On Hold (see restLookups.comments). */
+    comments: (call?: { refresh?: boolean; stale?: boolean }) => void loaded().then((lookups) => lookups.comments(call)),
     /**
      * For the save guard (issue 17): the ticket's saved comments (with their public flag), oldest first,
      * read into `savedComments` now — newest first until they hold procedure 002's internal note (state

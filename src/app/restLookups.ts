@@ -5,7 +5,7 @@ import { RestError } from '../zendesk/client';
 import { financialPending, sessionCnpj } from '../domain/findings';
 import { MACRO_SETTINGS, type MacroAnswer, type MacroSetting } from '../domain/macros';
 import { guardCanApply, savedNoteFound } from '../domain/saveGuard';
-import { notesCanDecide } from '../domain/saveDecision';
+import { notesCanDecide, notesMayMatter } from '../domain/saveDecision';
 import type { StateStore } from './state';
 import type { LookupOptions } from './lookups';
 // Look-up failures and waits are said with texts first paint never shows: they load with this chunk.
@@ -26,7 +26,8 @@ function failureOf(error: unknown): Lookup<never> {
  * - a macro (by its title setting): only when it is needed — the financial-pending block, whose action
  *   applies the registration-pending macro; a procedure the agent applies; the configuration check,
  *   for admins (`currentUser.role` = admin) — each once per agent session (cached 4 h, shared by tabs);
- * - the saved comments: where the O.S. guard can refuse a save (`comments()`, `readNotes()`).
+ * - the saved comments: only where they can change the verdict of a save to On Hold, or once the agent
+ *   sets it On Hold (`comments()`; `readNotes()` for the save guard).
  */
 export function createRestLookups(client: ZafClient, store: StateStore, options: LookupOptions = {}) {
   const stores = options.stores ?? browserStores();
@@ -163,20 +164,34 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
   }
 
   /**
+   * What this view read of the notes predates a change someone else stored (ticket.updated) or a save
+   * whose comment is not known: the next read goes to Zendesk, past the cache (keyed by the `updated_at`
+   * the view started with).
+   */
+  let notesStale = false;
+
+  /**
    * Saved comments are read only where they can change the verdict of a save to On Hold
    * (`notesCanDecide`: an O.S. ticket stored Open with every other item of 002 in place, and no note
-   * sent from this view naming the customer): ahead of that save, newest first until the internal note
-   * is found (one request when it is among the newest 100). Called again at every change that can make
-   * them matter (a field, the form, the Type, the organization, a save done). Read again when what is
-   * held no longer answers (a partial read and the ticket's CNPJ or organization changed).
+   * sent or being written in this view naming the customer), or, with `onHold` (the agent set the
+   * status On Hold), wherever they may still matter (`notesMayMatter`): ahead of that save, newest
+   * first until the internal note is found (one request when it is among the newest 100). Called again
+   * at every change that can make them matter (a field, the form, the Type, the draft, the organization,
+   * a save done). A read that failed is asked again only with `refresh` (On Hold, the save, "Tentar de
+   * novo"): not at every keystroke. `stale`: what was read predates a stored change (see notesStale).
+   * Read again when what is held no longer answers (a partial read and the ticket's CNPJ or organization changed).
    */
-  function comments(call: { refresh?: boolean } = {}) {
+  function comments(call: { refresh?: boolean; stale?: boolean; onHold?: boolean } = {}) {
+    if (call.stale) notesStale = true;
     const { context, settings, savedComments, savedStatus, sentNotes } = store.get();
     if (!context || context.ticket.id === null) return;
-    if (!call.refresh && savedComments.state === 'loading') return;
+    if (!call.refresh && (savedComments.state === 'loading' || savedComments.state === 'failed')) return;
     if (!call.refresh && savedComments.state === 'done' && (!savedComments.partial || noteFound([...savedComments.value].reverse()))) return;
-    if (!notesCanDecide({ context, settings, savedComments, savedStatus, sentNotes })) return;
-    void readNotes(call);
+    const input = { context, settings, savedComments, savedStatus, sentNotes };
+    if (!(call.onHold ? notesMayMatter(input) : notesCanDecide(input))) return;
+    const refresh = call.refresh || notesStale;
+    notesStale = false;
+    void readNotes({ refresh });
   }
 
   /**
@@ -200,7 +215,9 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
     /** The ticket is set On Hold: read what the guard will need and does not know yet (issue 17). */
     forHold() {
       // A failure is kept a while for the views (failureTtlMs): the agent's move to On Hold asks again.
-      comments(store.get().savedComments.state === 'failed' ? { refresh: true } : {});
+      // The move itself is when issue 16's budget allows the read, even while another item is missing:
+      // the refusal then, or the next save, knows the note.
+      comments({ onHold: true, refresh: store.get().savedComments.state === 'failed' });
       savedStatus();
     },
     /** ticket.updated: someone else stored a change. Re-read what the guard holds about what is stored. */
@@ -208,10 +225,10 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
       const { context, settings, savedStatus: known, savedComments } = store.get();
       if (!context || !guardCanApply({ context, settings, savedStatus: known })) return;
       if (known.state !== 'loading') store.update({ savedStatus: { state: 'idle' } });
-      // What was read may be stale: not read again until it can change a verdict.
+      // What was read is stale: read again from Zendesk once it can change a verdict.
       if (savedComments.state === 'done') store.update({ savedComments: { state: 'idle' } });
       savedStatus();
-      comments({ refresh: true });
+      comments({ stale: true });
     },
     all() {
       organization();

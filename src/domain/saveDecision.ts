@@ -79,23 +79,29 @@ export function decideSave(input: GuardInput): SaveDecision {
 }
 
 /**
- * Whether the ticket's saved notes can change the verdict of a save to On Hold, i.e. whether they are
- * worth a REST read now (issue 16: "read only where they can change a verdict"). True only when
- * procedure 002 applies (`guardCanApply`) and nothing else already refuses such a save: no other
- * checklist item is 'missing' — in particular the ticket is stored Open, since from New (or Pending,
- * Solved) the save is refused whatever the notes hold (seed 002: "enviar como Aberto e em seguida
- * alterar para Em Espera") — and neither a note the agent's own saves sent (`sentNotes`, confirmed
- * by ticket.submit.done) nor the internal note being written names the CNPJ and the Razão Social (if
- * the agent changes that note, the caller asks again: comment.text.changed / comment.type.changed).
- * An item not known ('unchecked') may turn out fine, so it does not stop the read. Pure; no request.
+ * Whether the ticket's saved notes could still matter to a save to On Hold: procedure 002 applies
+ * (`guardCanApply`) and neither a note the agent's own saves sent (`sentNotes`, confirmed by
+ * ticket.submit.done) nor the internal note being written names the CNPJ and the Razão Social (if the
+ * agent changes that note, the caller asks again: comment.text.changed / comment.type.changed). Pure.
  */
-export function notesCanDecide(input: GuardInput): boolean {
+export function notesMayMatter(input: GuardInput): boolean {
   if (!guardCanApply(input)) return false;
   const { context, settings } = input;
-  if (osChecklist(input).some((item) => item.id !== 'internalNote' && item.state === 'missing')) return false;
   const { draft } = context.ticket;
   const draftKnown = isKnown(context, 'draft') && isKnown(context, 'draftType');
   return !savedNoteFound(context, settings, [...(input.sentNotes ?? []), ...(draftKnown ? [{ body: draft.text, public: !draft.internal }] : [])]);
+}
+
+/**
+ * Whether the saved notes can change the verdict of a save to On Hold, i.e. whether they are worth a
+ * REST read now (issue 16: "read only where they can change a verdict"): they may matter
+ * (`notesMayMatter`) and no other checklist item is 'missing' — in particular the ticket is stored
+ * Open, since from New (or Pending, Solved) the save is refused whatever the notes hold (seed 002:
+ * "enviar como Aberto e em seguida alterar para Em Espera"). An item not known ('unchecked') may turn
+ * out fine, so it does not stop the read. Pure; no request.
+ */
+export function notesCanDecide(input: GuardInput): boolean {
+  return notesMayMatter(input) && !osChecklist(input).some((item) => item.id !== 'internalNote' && item.state === 'missing');
 }
 
 export interface SaveVerdict {

@@ -13,7 +13,9 @@ import '../laterTexts';
  */
 export default function ChecklistAlert({ items, warnings, state }: { items: ChecklistItem[]; warnings: Message[]; state: SentinelaState }) {
   const t = state.translate;
-  const open = items.filter((item) => item.state !== 'ok');
+  // What is missing first, what could not be checked next, what is checked last (the saved notes) at the end.
+  const rank = (item: ChecklistItem) => (item.state === 'missing' ? 0 : item.deferred ? 2 : 1);
+  const open = items.filter((item) => item.state !== 'ok').sort((a, b) => rank(a) - rank(b));
   return (
     <Alert type="error" role="alert" data-testid="os-checklist" data-urgent="true" className="finding">
       <Alert.Title>{state.refusedSave ? t('ui.checklistRefused') : t('ui.checklistBeforeHold')}</Alert.Title>
