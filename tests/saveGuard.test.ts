@@ -127,11 +127,11 @@ describe.each(WORLDS)('the save guard in the $name', (world) => {
     // Setting On Hold read the saved notes (issue 16): none names the customer, so the note is missing too.
     await alert.locator('[data-item="internalNote"][data-state="missing"]').waitFor();
     expect(await alert.locator('li').evaluateAll((items) => items.map((item) => `${item.getAttribute('data-state')}:${item.textContent?.replace(/^.*: /, '')}`))).toEqual([
-      'missing:Inclua observação interna com CNPJ 49.327.015/0001-58 e Razão Social Restaurante Sabor Caseiro Ltda',
       'missing:Preencha Número da O.S.',
       'missing:Preencha Categoria',
       'missing:Preencha Motivo',
       'missing:Apague Área responsável (0800)',
+      'missing:Inclua observação interna com CNPJ 49.327.015/0001-58 e Razão Social Restaurante Sabor Caseiro Ltda',
     ]);
     // The alert comes first, before the customer; the customer line speaks only of the customer.
     const sections = await root.locator('main.sentinela > section').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-testid')));

@@ -182,7 +182,14 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
    * Read again when what is held no longer answers (a partial read and the ticket's CNPJ or organization changed).
    */
   function comments(call: { refresh?: boolean; stale?: boolean; onHold?: boolean } = {}) {
-    if (call.stale) notesStale = true;
+    if (call.stale) {
+      notesStale = true;
+      // A read under way answers for the ticket as it was before: its answer is dropped, and read again below if it can matter.
+      if (store.get().savedComments.state === 'loading') {
+        started.set('savedComments', (started.get('savedComments') ?? 0) + 1);
+        put('savedComments', { state: 'idle' });
+      }
+    }
     const { context, settings, savedComments, savedStatus, sentNotes } = store.get();
     if (!context || context.ticket.id === null) return;
     if (!call.refresh && (savedComments.state === 'loading' || savedComments.state === 'failed')) return;

@@ -13,8 +13,9 @@ import '../laterTexts';
  */
 export default function ChecklistAlert({ items, warnings, state }: { items: ChecklistItem[]; warnings: Message[]; state: SentinelaState }) {
   const t = state.translate;
-  // What is missing first, what could not be checked next, what is checked last (the saved notes) at the end.
-  const rank = (item: ChecklistItem) => (item.state === 'missing' ? 0 : item.deferred ? 2 : 1);
+  // In the refusal's order: what is missing first, the internal note last of those (refusal.ts), then what could
+  // not be checked, and what is checked last (the saved notes not read yet) at the end.
+  const rank = (item: ChecklistItem) => (item.state === 'missing' ? (item.id === 'internalNote' ? 1 : 0) : item.deferred ? 3 : 2);
   const open = items.filter((item) => item.state !== 'ok').sort((a, b) => rank(a) - rank(b));
   return (
     <Alert type="error" role="alert" data-testid="os-checklist" data-urgent="true" className="finding">
