@@ -58,19 +58,25 @@ async function readInFlight(run: Started, before: number) {
 }
 
 
+/**
+ * The agent empties Categoria (the notes cannot decide now: not read again), then another agent stores the
+ * internal note (REST API / their own sidebar) and Zendesk sends ticket.updated.
+ */
+async function categoriaEmptiedThenNoteAddedElsewhere(run: Started) {
+  run.client.agentSet(`ticket.customField:custom_field_${CATEGORIA}`, null);
+  await quiet(run);
+  run.model.apiUpdate({ comment: { body: NOTE, public: false } });
+  ticketUpdated(run);
+  await quiet(run);
+}
+
 describe('ticket.updated: notes read before it are not used after it', () => {
   it('another agent adds the internal note while Categoria is empty; the agent fills Categoria and saves On Hold: allowed', async () => {
     // Open O.S., everything in place, no internal note saved: the notes are read at load (none found).
     const run = await startScenario('11-os-complete', { edit: noSavedNote });
     await until(() => run.sentinela.getState().savedComments.state, (s) => s === 'done');
     expect(noteItem(run.sentinela.getState())?.state).toBe('missing');
-    // The agent empties Categoria (now the notes cannot decide: not read again).
-    run.client.agentSet(`ticket.customField:custom_field_${CATEGORIA}`, null);
-    await quiet(run);
-    // Another agent stores the internal note (REST API / their own sidebar): Zendesk sends ticket.updated.
-    run.model.apiUpdate({ comment: { body: NOTE, public: false } });
-    ticketUpdated(run);
-    await quiet(run);
+    await categoriaEmptiedThenNoteAddedElsewhere(run);
     const before = requests(run.client).length;
     // The agent fills Categoria again: the notes can decide now, and must be read from Zendesk, not from
     // the cache this view filled before the update.
@@ -285,11 +291,7 @@ describe('notesStale cleared by a read that then fails', () => {
     const run = await startScenario('11-os-complete', { edit: noSavedNote });
     await quiet(run);
     expect(noteItem(run.sentinela.getState())?.state).toBe('missing');
-    run.client.agentSet(`ticket.customField:custom_field_${CATEGORIA}`, null);
-    await quiet(run);
-    run.model.apiUpdate({ comment: { body: NOTE, public: false } });
-    ticketUpdated(run);
-    await quiet(run);
+    await categoriaEmptiedThenNoteAddedElsewhere(run);
     faults(run).push({ match: '/comments', kind: 'status', status: 500, delayMs: 0 });
     run.client.agentSet(`ticket.customField:custom_field_${CATEGORIA}`, 'cat_impressora'); // stale read → fails
     await quiet(run);
@@ -306,11 +308,7 @@ describe('notesStale cleared by a read that then fails', () => {
   it('the same, but the stale read is still failing when the agent saves (failMode closed): refused as not checked, never "inclua observação interna" plainly', async () => {
     const run = await startScenario('11-os-complete', { edit: both(noSavedNote, (s) => void (s.settings.failMode = 'closed')) });
     await quiet(run);
-    run.client.agentSet(`ticket.customField:custom_field_${CATEGORIA}`, null);
-    await quiet(run);
-    run.model.apiUpdate({ comment: { body: NOTE, public: false } });
-    ticketUpdated(run);
-    await quiet(run);
+    await categoriaEmptiedThenNoteAddedElsewhere(run);
     faults(run).push({ match: '/comments', kind: 'status', status: 500, delayMs: 0 });
     run.client.agentSet(`ticket.customField:custom_field_${CATEGORIA}`, 'cat_impressora');
     await quiet(run);

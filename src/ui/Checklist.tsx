@@ -40,7 +40,7 @@ export function Warnings({ warnings, t }: { warnings: Message[]; t: SentinelaSta
 /**
  * Procedure 002 live: what a save to On Hold would still refuse, and what could not be checked. What is
  * still missing (or could not be checked) is listed; the items already done are folded ("9 de 10 ok"),
- * with the one checked last ("· ? 1 por último": the saved notes, read once nothing else refuses).
+ * with the one checked last ("· ? observação interna: por último": the saved notes, read once nothing else refuses).
  */
 export function Checklist({ items, warnings, state }: { items: ChecklistItem[]; warnings: Message[]; state: SentinelaState }) {
   const t = state.translate;
