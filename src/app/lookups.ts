@@ -34,7 +34,9 @@ export function createLookups(client: ZafClient, store: StateStore, options: Loo
     /** After `invoke('macro', id)` failed: the id to try instead, the title looked up again once (see restLookups). */
     recoverMacro: (failedId: number): Promise<number | null> => loaded().then((lookups) => lookups.recoverMacro(failedId)),
     /** Saved comments, read ahead where they can change the verdict of a save to On Hold (see restLookups.comments). */
-    comments: (call?: { refresh?: boolean; stale?: boolean }) => void loaded().then((lookups) => lookups.comments(call)),
+    comments: (call?: { refresh?: boolean }) => void loaded().then((lookups) => lookups.comments(call)),
+    /** What was read (or is being read) of the saved notes predates a change stored since: dropped; the next read goes to Zendesk. */
+    notesOutdated: () => void loaded().then((lookups) => lookups.notesOutdated()),
     /**
      * For the save guard (issue 17): the ticket's saved comments (with their public flag), oldest first,
      * read into `savedComments` now — newest first until they hold procedure 002's internal note (state

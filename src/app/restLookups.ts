@@ -34,6 +34,15 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
   const rest = createZendeskApi(client, { shared: stores.shared ?? null, personal: stores.personal ?? null }, options.policy);
 
   const started = new Map<Slot, number>();
+  /**
+   * Starts a new run of a slot's look-up; returns whether a given answer still belongs to the latest run
+   * (an answer to a look-up that a newer one replaced, or that was dropped, is not put in the state).
+   */
+  function nextRun(slot: Slot): () => boolean {
+    const run = (started.get(slot) ?? 0) + 1;
+    started.set(slot, run);
+    return () => started.get(slot) === run;
+  }
 
   function put(slot: Slot, lookup: Lookup<unknown>) {
     if (slot === 'organizationSearch' || slot === 'savedComments' || slot === 'savedStatus') store.update({ [slot]: lookup });
@@ -42,9 +51,7 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
 
   /** Runs a look-up into its slot; resolves to its value, or null when it failed (the slot says why). */
   function track<T>(slot: Slot, load: (rest: ZendeskApi, onWaiting: (waiting: Waiting) => void) => Promise<T>): Promise<T | null> {
-    const run = (started.get(slot) ?? 0) + 1;
-    started.set(slot, run);
-    const current = () => started.get(slot) === run;
+    const current = nextRun(slot);
     put(slot, { state: 'loading' });
     return load(rest, (waiting) => current() && put(slot, { state: 'loading', waiting })).then(
       (value) => {
@@ -71,7 +78,7 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
     const cnpjKey = settings.orgCnpjField;
     const cnpj = context ? sessionCnpj(context, settings) : null;
     if (!context || (context.ticket.organization && !evenWithOrganization) || !cnpjKey || cnpj?.kind !== 'valid') {
-      started.set('organizationSearch', (started.get('organizationSearch') ?? 0) + 1);
+      nextRun('organizationSearch');
       store.update({ organizationSearch: { state: 'idle' } });
       return;
     }
@@ -146,9 +153,7 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
     const ticketId = context?.ticket.id;
     if (ticketId === null || ticketId === undefined) return Promise.resolve(null);
     const updatedAt = context?.updatedAt ?? null;
-    const run = (started.get('savedComments') ?? 0) + 1;
-    started.set('savedComments', run);
-    const current = () => started.get('savedComments') === run;
+    const current = nextRun('savedComments');
     put('savedComments', { state: 'loading' });
     const onWaiting = (waiting: Waiting) => current() && put('savedComments', { state: 'loading', waiting });
     return rest.savedComments(ticketId, { updatedAt, deadlineMs: call.deadlineMs, refresh: call.refresh, onWaiting, enough: call.all ? undefined : noteFound }).then(
@@ -163,12 +168,21 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
     );
   }
 
-  /**
-   * What this view read of the notes predates a change someone else stored (ticket.updated) or a save
-   * whose comment is not known: the next read goes to Zendesk, past the cache (keyed by the `updated_at`
-   * the view started with).
-   */
+  /** The notes held predate a stored change (see notesOutdated): the next read goes to Zendesk, past the cache. */
   let notesStale = false;
+
+  /**
+   * What this view read of the saved notes, or is reading, predates a change stored since — by someone else
+   * (ticket.updated) or by a save whose comment the app could not read: it is dropped (a read under way
+   * answers for the ticket as it was), and the next read goes to Zendesk, past the cache (keyed by the
+   * `updated_at` the view started with). Reads nothing itself.
+   */
+  function notesOutdated() {
+    notesStale = true;
+    const { state } = store.get().savedComments;
+    if (state === 'loading') nextRun('savedComments');
+    if (state === 'loading' || state === 'done') put('savedComments', { state: 'idle' });
+  }
 
   /**
    * Saved comments are read only where they can change the verdict of a save to On Hold
@@ -178,18 +192,10 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
    * first until the internal note is found (one request when it is among the newest 100). Called again
    * at every change that can make them matter (a field, the form, the Type, the draft, the organization,
    * a save done). A read that failed is asked again only with `refresh` (On Hold, the save, "Tentar de
-   * novo"): not at every keystroke. `stale`: what was read predates a stored change (see notesStale).
+   * novo"): not at every keystroke.
    * Read again when what is held no longer answers (a partial read and the ticket's CNPJ or organization changed).
    */
-  function comments(call: { refresh?: boolean; stale?: boolean; onHold?: boolean } = {}) {
-    if (call.stale) {
-      notesStale = true;
-      // A read under way answers for the ticket as it was before: its answer is dropped, and read again below if it can matter.
-      if (store.get().savedComments.state === 'loading') {
-        started.set('savedComments', (started.get('savedComments') ?? 0) + 1);
-        put('savedComments', { state: 'idle' });
-      }
-    }
+  function comments(call: { refresh?: boolean; onHold?: boolean } = {}) {
     const { context, settings, savedComments, savedStatus, sentNotes } = store.get();
     if (!context || context.ticket.id === null) return;
     if (!call.refresh && (savedComments.state === 'loading' || savedComments.state === 'failed')) return;
@@ -217,6 +223,7 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
     macro,
     recoverMacro,
     comments,
+    notesOutdated,
     readNotes,
     savedStatus,
     /** The ticket is set On Hold: read what the guard will need and does not know yet (issue 17). */
@@ -229,13 +236,13 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
     },
     /** ticket.updated: someone else stored a change. Re-read what the guard holds about what is stored. */
     storedChanged() {
-      const { context, settings, savedStatus: known, savedComments } = store.get();
+      const { context, settings, savedStatus: known } = store.get();
       if (!context || !guardCanApply({ context, settings, savedStatus: known })) return;
       if (known.state !== 'loading') store.update({ savedStatus: { state: 'idle' } });
       // What was read is stale: read again from Zendesk once it can change a verdict.
-      if (savedComments.state === 'done') store.update({ savedComments: { state: 'idle' } });
+      notesOutdated();
       savedStatus();
-      comments({ stale: true });
+      comments();
     },
     all() {
       organization();

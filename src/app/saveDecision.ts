@@ -66,7 +66,7 @@ export function createSaveDecider(deps: DeciderDeps) {
     const sentNote = pendingSave.draft === null || (pendingSave.draft.internal && pendingSave.draft.text.trim() !== '');
     store.update({ pendingSave: null, savedStatus: { state: 'idle' }, ...(sentNote && savedComments.state === 'done' ? { savedComments: { state: 'idle' } } : {}) });
     // What a cache holds of the notes predates that save: the next read, this save's or a later one's, goes to Zendesk.
-    if (sentNote) lookups.comments({ stale: true });
+    if (sentNote) lookups.notesOutdated();
   }
 
   const guardInput = (context: TicketContext, settings: SentinelaState['settings']): GuardInput => {

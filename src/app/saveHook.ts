@@ -138,9 +138,10 @@ export function registerSaveHook(client: ZafClient, store: StateStore, lookups: 
       context: context ? { ...context, ticket: { ...context.ticket, saved: { subject: context.ticket.subject, fields: { ...context.ticket.fields }, formId: context.ticket.formId }, ...(draft ? { draft: { text: '', internal: context.ticket.draft.internal } } : {}) } } : context,
       ...(draft === null && savedComments.state === 'done' ? { savedComments: { state: 'idle' } } : {}),
     });
-    // A ticket taken off hold can be refused again: its notes are read now (if they can decide), not at its
-    // next save; a comment sent that the app could not read makes what it read of them stale.
-    lookups.comments(draft === null ? { stale: true } : {});
+    // A comment sent that the app could not read makes what it read of the notes stale. A ticket taken off hold
+    // can be refused again: its notes are read now (if they can decide), not at its next save.
+    if (draft === null) lookups.notesOutdated();
+    lookups.comments();
   }
 
   /** ticket.submit.fail: nothing was stored. */
