@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_PAINT_BUDGET_GZIP, firstPaintOf } from './firstPaint.mjs';
+import { buildApp } from './servers.mjs';
 
 // A size, not a time: the app built as Zendesk serves it (production: vitest's NODE_ENV=test would make Vite
 // bundle React's development code) against the first-paint budget of DEVELOPERS.md. `npm run bench` reports
@@ -14,15 +14,8 @@ describe('the production build', () => {
   let built: ReturnType<typeof firstPaintOf>;
   beforeAll(async () => {
     // Vite and its React plugin decide "production" from NODE_ENV itself (vitest's is `test`: the JSX would
-    // go through the development runtime), so the build runs with NODE_ENV=production, restored after.
-    const before = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({ configFile: resolve(__dirname, '../vite.config.ts'), logLevel: 'error', mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') }, build: { outDir: join(outDir, 'assets'), emptyOutDir: true } });
-    } finally {
-      if (before === undefined) delete process.env.NODE_ENV;
-      else process.env.NODE_ENV = before;
-    }
+    // go through the development runtime): buildApp builds with NODE_ENV=production, restored after.
+    await buildApp(join(outDir, 'assets'));
     built = firstPaintOf(join(outDir, 'assets'));
   }, 180_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));

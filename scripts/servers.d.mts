@@ -5,6 +5,6 @@ export const SDK_URL: string;
 export const HARNESS_BUILD: string;
 export function serveFolder(dir: string, fallback?: (pathname: string) => string | null): Promise<Server>;
 export function buildHarness(): Promise<void>;
-export function buildApp(): Promise<void>;
+export function buildApp(outDir?: string): Promise<void>;
 export function buildSdkBundle(): Promise<void>;
 export function startServers(options?: { harness?: 'dev' | 'build'; say?: (line: string) => void }): Promise<{ harnessUrl: string; appUrl: string; sdkPath: string; close(): Promise<void> }>;

@@ -59,8 +59,9 @@ async function asProduction(run) {
   }
 }
 
-export async function buildApp() {
-  await build({ configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'error', ...PRODUCTION });
+/** The app as Zendesk serves it (production), into vite.config.ts's folder (dist/assets) or `outDir`. */
+export async function buildApp(outDir) {
+  await asProduction(() => build({ configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'error', ...PRODUCTION, ...(outDir ? { build: { outDir, emptyOutDir: true } } : {}) }));
 }
 
 export async function buildSdkBundle() {
