@@ -1,4 +1,5 @@
 import type { Lookup, SavedComment, Waiting } from '../domain/ticket';
+import { isKnown } from '../domain/ticket';
 import { browserStores, createZendeskApi, type ZendeskApi } from '../zendesk/restApi';
 import type { ZafClient } from '../zendesk/client';
 import { RestError } from '../zendesk/client';
@@ -71,13 +72,14 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
   /**
    * The organizations of the session CNPJ: by itself for a ticket without organization (001 "Organização
    * em branco"); on the agent's request (`evenWithOrganization`) when the ticket's organization has another CNPJ.
+   * An organization ZAF could not read is not "no organization" (the finding says so): nothing is searched.
    */
   function organization(call: { refresh?: boolean; evenWithOrganization?: boolean } = {}) {
     if (call.evenWithOrganization) evenWithOrganization = true;
     const { context, settings } = store.get();
     const cnpjKey = settings.orgCnpjField;
     const cnpj = context ? sessionCnpj(context, settings) : null;
-    if (!context || (context.ticket.organization && !evenWithOrganization) || !cnpjKey || cnpj?.kind !== 'valid') {
+    if (!context || !isKnown(context, 'organization') || (context.ticket.organization && !evenWithOrganization) || !cnpjKey || cnpj?.kind !== 'valid') {
       nextRun('organizationSearch');
       store.update({ organizationSearch: { state: 'idle' } });
       return;

@@ -144,6 +144,17 @@ describe('unreadable ZAF paths with the new rule', () => {
     expect(item?.state).not.toBe('missing');
   });
 
+  it('ticket.organization unreadable on the large account (a QA re-run found 8 requests cold, 6 warm, 15 with the status unreadable too): no CNPJ search, no notes read — they cannot decide an item the organization leaves unknown — at load or at the save', async () => {
+    for (const paths of [['ticket.organization'], ['ticket.organization', 'ticket.status']]) {
+      const run = await startScenario('26-large-account', { edit: (s) => void s.faults.unreadablePaths.push(...paths) });
+      await quiet(run);
+      expect(requests(run.client), paths.join(' + ')).toEqual([]);
+      expect(noteItem(run.sentinela.getState())).toMatchObject({ state: 'unchecked', note: { key: 'guard.note.organizationUnreadable' } });
+      run.client.agentSet('ticket.status', 'hold');
+      await run.client.save();
+      expect(await quiet(run), paths.join(' + ')).toEqual(paths.includes('ticket.status') ? ['/api/v2/tickets/4542.json'] : []);
+    }
+  });
 });
 
 describe('failMode closed, a save refused for another item', () => {

@@ -3,7 +3,7 @@ import type { Tri } from './ticket';
 import { isKnown } from './ticket';
 import { financialPending, financialPendingUnknownWhy } from './findings';
 import { msg, type Message } from './message';
-import { guardCanApply, osChecklist, osTicket, osWarnings, savedNoteFound, savedStatusNote, storedStatus, type Fix, type GuardInput, type Unchecked } from './saveGuard';
+import { guardCanApply, osChecklist, osTicket, osWarnings, savedStatusNote, storedStatus, type Fix, type GuardInput, type Unchecked } from './saveGuard';
 
 /**
  * The save guard's decision (SPEC §5, issue 17) on what is being saved: what refuses it, what could not
@@ -62,7 +62,7 @@ export function decideSave(input: GuardInput): SaveDecision {
     for (const item of osChecklist(input)) {
       if (item.state === 'missing') fixes.push(item.fix);
       else if (item.state === 'unchecked' && !item.off) {
-        const readable = item.id === 'internalNote' && input.savedComments.state !== 'done' ? 'savedComments' : undefined;
+        const readable = item.id === 'internalNote' && input.savedComments.state !== 'done' && notesMayMatter(input) ? 'savedComments' : undefined;
         if (readable && item.fix.kind === 'note' && item.fix.cnpj && item.fix.razaoSocial) unreadNote = item.fix;
         unchecked.push({ what: item.what, why: item.note ?? msg('ui.check.unchecked'), ...(readable ? { readable } : {}) });
       }
@@ -79,29 +79,37 @@ export function decideSave(input: GuardInput): SaveDecision {
 }
 
 /**
+ * The checklist's internal-note item as it would be with the saved notes not read: the one rule for whether
+ * they matter. Its note is "not read" only when nothing else decides the item — a note sent or being written
+ * that names the customer (ok), a CNPJ or Razão Social unknown to the ticket (missing), the organization or
+ * the CNPJ field unreadable (not checked, whatever the notes hold).
+ */
+function noteItemUnread(input: GuardInput) {
+  return osChecklist({ ...input, savedComments: { state: 'idle' } }).find((item) => item.id === 'internalNote');
+}
+
+/**
  * Whether the ticket's saved notes could still matter to a save to On Hold: procedure 002 applies
- * (`guardCanApply`) and neither a note the agent's own saves sent (`sentNotes`, confirmed by
- * ticket.submit.done) nor the internal note being written names the CNPJ and the Razão Social (if the
- * agent changes that note, the caller asks again: comment.text.changed / comment.type.changed). Pure.
+ * (`guardCanApply`) and, were they read, they could decide the internal-note item (`noteItemUnread`;
+ * if the agent changes the note being written, the caller asks again: comment.text.changed /
+ * comment.type.changed). Pure.
  */
 export function notesMayMatter(input: GuardInput): boolean {
   if (!guardCanApply(input)) return false;
-  const { context, settings } = input;
-  const { draft } = context.ticket;
-  const draftKnown = isKnown(context, 'draft') && isKnown(context, 'draftType');
-  return !savedNoteFound(context, settings, [...(input.sentNotes ?? []), ...(draftKnown ? [{ body: draft.text, public: !draft.internal }] : [])]);
+  const item = noteItemUnread(input);
+  return item?.state === 'unchecked' && item.note?.key === 'guard.note.notesNotRead';
 }
 
 /**
  * Whether the saved notes can change the verdict of a save to On Hold, i.e. whether they are worth a
  * REST read now (issue 16: "read only where they can change a verdict"): they may matter
- * (`notesMayMatter`) and no other checklist item is 'missing' — in particular the ticket is stored
- * Open, since from New (or Pending, Solved) the save is refused whatever the notes hold (seed 002:
- * "enviar como Aberto e em seguida alterar para Em Espera"). An item not known ('unchecked') may turn
- * out fine, so it does not stop the read. Pure; no request.
+ * (`notesMayMatter`) and no other checklist item is 'missing' (the item is not `deferred`) — in
+ * particular the ticket is stored Open, since from New (or Pending, Solved) the save is refused whatever
+ * the notes hold (seed 002: "enviar como Aberto e em seguida alterar para Em Espera"). An item not known
+ * ('unchecked') may turn out fine, so it does not stop the read. Pure; no request.
  */
 export function notesCanDecide(input: GuardInput): boolean {
-  return notesMayMatter(input) && !osChecklist(input).some((item) => item.id !== 'internalNote' && item.state === 'missing');
+  return notesMayMatter(input) && !noteItemUnread(input)?.deferred;
 }
 
 export interface SaveVerdict {

@@ -263,6 +263,11 @@ describe('the saved notes are read only where they can change the verdict (issue
     expect(notesCanDecide(guard)).toBe(false);
   });
 
+  it('the note item decided without them (organization unreadable, no Razão Social known): not worth a request', () => {
+    expect(notesCanDecide(input(unreadable(completeOs(), 'organization'), idle))).toBe(false);
+    expect(notesCanDecide(input(completeOs({ organization: null }), idle))).toBe(false);
+  });
+
   it('an item not known (stored status unreadable) may turn out fine: worth reading', () => {
     expect(notesCanDecide(input(completeOs(), idle, { saved: { state: 'failed', reason: 'server' } }))).toBe(true);
   });
