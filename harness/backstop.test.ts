@@ -222,13 +222,17 @@ describe('the sidebar, the next time the ticket is opened', () => {
     const { model } = await startScenario('07-os-missing-fields');
     model.apiUpdate({ status: 'hold' });
     const { client, sentinela } = await reopenTicket(model);
-    for (const [id, value] of [[360008, 'OS-77'], [360006, 'cat_pdv'], [360007, 'motivo_led'], [360009, null]] as const) client.agentSet(`ticket.customField:custom_field_${id}`, value);
+    // The internal note first: with the draft naming the CNPJ and the Razão Social the saved notes cannot change
+    // the verdict, so they are never read (issue 16) — in the other order, whether a read starts between the last
+    // field and the draft depends on when the events are handled (a CI run once waited for one that never came).
     client.agentSet('ticket.comment.type', 'internalNote');
     client.agentSet('ticket.comment.text', 'O.S. 77 aberta. CNPJ 49.327.015/0001-58, Restaurante Sabor Caseiro Ltda');
-    await until(() => sentinela.getState().savedComments.state, (state) => state === 'done');
+    await until(() => sentinela.getState().context!.ticket.draft, (draft) => draft.internal && draft.text.includes('49.327.015/0001-58'));
+    for (const [id, value] of [[360008, 'OS-77'], [360006, 'cat_pdv'], [360007, 'motivo_led'], [360009, null]] as const) client.agentSet(`ticket.customField:custom_field_${id}`, value);
     client.agentSet('ticket.status', 'hold');
-    await until(() => sentinela.getState().context!.ticket.draft.internal, (internal) => internal);
+    await until(() => sentinela.getState().context!.ticket.status, (status) => status === 'hold');
     expect(await client.save()).toEqual({ allowed: true, message: null });
+    expect(sentinela.getState().savedComments.state).toBe('idle');
     expect([model.ticket.status, model.ticket.tags]).toEqual(['hold', []]);
     await until(() => sentinela.getState().context!.ticket.tags, (tags) => tags.length === 0);
     expect(said(sentinela.getState())).toEqual([]);
