@@ -57,13 +57,14 @@ export function decideSave(input: GuardInput): SaveDecision {
 
   const rule = osRuleApplies(input);
   /** The internal note's fix, when only the saved notes (not read) could tell whether it is there. */
-  let unreadNote: Fix | null = null;
+  let unreadNote: Extract<Fix, { kind: 'note' }> | null = null;
   if (rule.applies === 'yes') {
     for (const item of osChecklist(input)) {
       if (item.state === 'missing') fixes.push(item.fix);
       else if (item.state === 'unchecked' && !item.off) {
         const readable = item.id === 'internalNote' && input.savedComments.state !== 'done' && notesMayMatter(input) ? 'savedComments' : undefined;
-        if (readable && item.fix.kind === 'note' && item.fix.cnpj && item.fix.razaoSocial) unreadNote = item.fix;
+        // Readable: the item is unchecked for the notes alone, so its CNPJ and Razão Social are known.
+        if (readable && item.fix.kind === 'note') unreadNote = item.fix;
         unchecked.push({ what: item.what, why: item.note ?? msg('ui.check.unchecked'), ...(readable ? { readable } : {}) });
       }
     }
@@ -75,7 +76,7 @@ export function decideSave(input: GuardInput): SaveDecision {
   // A known problem refuses the save whatever a read would tell: nothing is read on this save's path
   // (issue 16), and the internal note the saved notes might hold is asked for "if not there yet".
   const rest = unchecked.filter((item) => !(unreadNote && item.readable === 'savedComments')).map(({ readable: _, ...item }) => item);
-  return { fixes: unreadNote?.kind === 'note' ? [...fixes, { ...unreadNote, ifMissing: true }] : fixes, unchecked: rest, warnings };
+  return { fixes: unreadNote ? [...fixes, { ...unreadNote, ifMissing: true }] : fixes, unchecked: rest, warnings };
 }
 
 /**
@@ -95,9 +96,14 @@ function noteItemUnread(input: GuardInput) {
  * comment.type.changed). Pure.
  */
 export function notesMayMatter(input: GuardInput): boolean {
-  if (!guardCanApply(input)) return false;
+  return unreadItemIfNotesMatter(input) !== null;
+}
+
+/** The note item with the notes unread (`noteItemUnread`) when the notes may matter (`notesMayMatter`), else null. */
+function unreadItemIfNotesMatter(input: GuardInput) {
+  if (!guardCanApply(input)) return null;
   const item = noteItemUnread(input);
-  return item?.state === 'unchecked' && item.note?.key === 'guard.note.notesNotRead';
+  return item?.state === 'unchecked' && item.note?.key === 'guard.note.notesNotRead' ? item : null;
 }
 
 /**
@@ -109,7 +115,8 @@ export function notesMayMatter(input: GuardInput): boolean {
  * ('unchecked') may turn out fine, so it does not stop the read. Pure; no request.
  */
 export function notesCanDecide(input: GuardInput): boolean {
-  return notesMayMatter(input) && !noteItemUnread(input)?.deferred;
+  const item = unreadItemIfNotesMatter(input);
+  return item !== null && !item.deferred;
 }
 
 export interface SaveVerdict {
