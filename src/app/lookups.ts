@@ -34,9 +34,16 @@ export function createLookups(client: ZafClient, store: StateStore, options: Loo
     /** After `invoke('macro', id)` failed: the id to try instead, the title looked up again once (see restLookups). */
     recoverMacro: (failedId: number): Promise<number | null> => loaded().then((lookups) => lookups.recoverMacro(failedId)),
     /** Saved comments, read ahead where they can change the verdict of a save to On Hold (see restLookups.comments). */
-    comments: (call?: { refresh?: boolean }) => void loaded().then((lookups) => lookups.comments(call)),
-    /** What was read (or is being read) of the saved notes predates a change stored since: dropped; the next read goes to Zendesk. */
-    notesOutdated: () => void loaded().then((lookups) => lookups.notesOutdated()),
+    comments: (call?: { refresh?: boolean; askAgain?: boolean }) => void loaded().then((lookups) => lookups.comments(call)),
+    /**
+     * What was read (or is being read) of the saved notes predates a change stored since: dropped; the next read
+     * goes to Zendesk. What was read is dropped at once (a save decided right after must not use it); a read
+     * under way, once the look-ups' chunk runs (see restLookups.notesOutdated).
+     */
+    notesOutdated: () => {
+      if (store.get().savedComments.state === 'done') store.update({ savedComments: { state: 'idle' } });
+      void loaded().then((lookups) => lookups.notesOutdated());
+    },
     /**
      * For the save guard (issue 17): the ticket's saved comments (with their public flag), oldest first,
      * read into `savedComments` now — newest first until they hold procedure 002's internal note (state

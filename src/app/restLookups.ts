@@ -193,18 +193,20 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
    * status On Hold), wherever they may still matter (`notesMayMatter`): ahead of that save, newest
    * first until the internal note is found (one request when it is among the newest 100). Called again
    * at every change that can make them matter (a field, the form, the Type, the draft, the organization,
-   * a save done). A read that failed is asked again only with `refresh` (On Hold, the save, "Tentar de
-   * novo"): not at every keystroke.
+   * a save done). A read that failed is asked again only by the agent's moves — `askAgain` (On Hold, the
+   * save) or `refresh` ("Tentar de novo") —: not at every keystroke.
    * Read again when what is held no longer answers (a partial read and the ticket's CNPJ or organization changed).
    */
-  function comments(call: { refresh?: boolean; onHold?: boolean } = {}) {
+  function comments(call: { refresh?: boolean; onHold?: boolean; askAgain?: boolean } = {}) {
     const { context, settings, savedComments, savedStatus, sentNotes } = store.get();
     if (!context || context.ticket.id === null) return;
-    if (!call.refresh && (savedComments.state === 'loading' || savedComments.state === 'failed')) return;
-    if (!call.refresh && savedComments.state === 'done' && (!savedComments.partial || noteFound([...savedComments.value].reverse()))) return;
+    // A failure is kept a while for the views (failureTtlMs): read past it.
+    const again = call.refresh || (call.askAgain === true && savedComments.state === 'failed');
+    if (!again && (savedComments.state === 'loading' || savedComments.state === 'failed')) return;
+    if (!again && savedComments.state === 'done' && (!savedComments.partial || noteFound([...savedComments.value].reverse()))) return;
     const input = { context, settings, savedComments, savedStatus, sentNotes };
     if (!(call.onHold ? notesMayMatter(input) : notesCanDecide(input))) return;
-    const refresh = call.refresh || notesStale;
+    const refresh = again || notesStale;
     notesStale = false;
     void readNotes({ refresh });
   }
@@ -230,10 +232,9 @@ export function createRestLookups(client: ZafClient, store: StateStore, options:
     savedStatus,
     /** The ticket is set On Hold: read what the guard will need and does not know yet (issue 17). */
     forHold() {
-      // A failure is kept a while for the views (failureTtlMs): the agent's move to On Hold asks again.
       // The move itself is when issue 16's budget allows the read, even while another item is missing:
-      // the refusal then, or the next save, knows the note.
-      comments({ onHold: true, refresh: store.get().savedComments.state === 'failed' });
+      // the refusal then, or the next save, knows the note; a read that failed is asked again.
+      comments({ onHold: true, askAgain: true });
       savedStatus();
     },
     /** ticket.updated: someone else stored a change. Re-read what the guard holds about what is stored. */

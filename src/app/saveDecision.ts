@@ -60,11 +60,11 @@ export function createSaveDecider(deps: DeciderDeps) {
    * not have stored it. The stored status is then unknown, and so are the saved notes if it sent one.
    */
   function settleUnseenSave() {
-    const { pendingSave, savedComments } = store.get();
+    const { pendingSave } = store.get();
     if (!pendingSave) return;
     tracking.unseenSaves += 1;
     const sentNote = pendingSave.draft === null || (pendingSave.draft.internal && pendingSave.draft.text.trim() !== '');
-    store.update({ pendingSave: null, savedStatus: { state: 'idle' }, ...(sentNote && savedComments.state === 'done' ? { savedComments: { state: 'idle' } } : {}) });
+    store.update({ pendingSave: null, savedStatus: { state: 'idle' } });
     // What a cache holds of the notes predates that save: the next read, this save's or a later one's, goes to Zendesk.
     if (sentNote) lookups.notesOutdated();
   }
@@ -80,7 +80,7 @@ export function createSaveDecider(deps: DeciderDeps) {
       if (!item.readable || started.has(item.readable)) continue;
       if (store.get().phase === 'starting') continue; // the first get is under way: it may tell
       started.add(item.readable);
-      if (item.readable === 'savedComments') lookups.comments(store.get().savedComments.state === 'failed' ? { refresh: true } : {});
+      if (item.readable === 'savedComments') lookups.comments({ askAgain: true });
       else lookups.savedStatus();
     }
   }

@@ -122,7 +122,7 @@ export function registerSaveHook(client: ZafClient, store: StateStore, lookups: 
 
   /** ticket.submit.done: Zendesk stored the save the app let through. */
   function submitDone() {
-    const { pendingSave, savedComments, sentNotes, context } = store.get();
+    const { pendingSave, sentNotes, context } = store.get();
     if (tracking.unseenSaves > 0 || !pendingSave) return;
     const draft = pendingSave.draft;
     const note = draft && draft.text.trim() !== '' ? { body: draft.text, public: !draft.internal } : null;
@@ -136,7 +136,6 @@ export function registerSaveHook(client: ZafClient, store: StateStore, lookups: 
       // The comment sent is no longer in the composer (comment.text.changed says so as well); what the
       // editor shows now is what Zendesk stored (issue 18's overwrite rule tells typing from it).
       context: context ? { ...context, ticket: { ...context.ticket, saved: { subject: context.ticket.subject, fields: { ...context.ticket.fields }, formId: context.ticket.formId }, ...(draft ? { draft: { text: '', internal: context.ticket.draft.internal } } : {}) } } : context,
-      ...(draft === null && savedComments.state === 'done' ? { savedComments: { state: 'idle' } } : {}),
     });
     // A comment sent that the app could not read makes what it read of the notes stale. A ticket taken off hold
     // can be refused again: its notes are read now (if they can decide), not at its next save.
