@@ -5,9 +5,13 @@ import { parseScenario, type Scenario } from './scenario';
 import { TicketModel } from './ticketModel';
 import { createFakeClient } from './fakeClient';
 import { restHandlers } from './handlers';
-import { createSentinela } from '../src/app/sentinela';
+import { createSentinela, type SentinelaState } from '../src/app/sentinela';
+import { computeFindings, type Finding } from '../src/domain/findings';
 import { DEFAULT_POLICY, type RestPolicy } from '../src/zendesk/restApi';
 import { memoryStore, type KeyValueStore } from '../src/zendesk/storage';
+
+/** The findings the sidebar shows for a state whose ticket has been read (what useSentinela computes, backstop aside). */
+export const findingsOf = (state: SentinelaState): Finding[] => computeFindings({ ...state, context: state.context! });
 
 /** Test-only: runs the app's controller on a bundled scenario under Node, MSW answering /api/v2. */
 export const SCENARIO_DIR = resolve(import.meta.dirname, 'scenarios');

@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { server, startScenario, until } from './testing';
-import { computeFindings } from '../src/domain/findings';
+import { findingsOf, server, startScenario, until } from './testing';
 import { exercise, pathsRead, pathsTheAppReads } from './exercise';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -39,7 +38,7 @@ describe('what the app makes of an unreadable path', () => {
   it('an organization ZAF could not read is not "no organization"', async () => {
     const { sentinela } = await startScenario('01-prime-gold-clean', { edit: (s) => void (s.faults.unreadablePaths = ['ticket.organization']) });
     const state = await until(() => sentinela.getState(), (s) => Object.values(s.macros).every((lookup) => lookup?.state !== 'loading') && s.organizationSearch.state !== 'loading');
-    const findings = computeFindings({ context: state.context!, settings: state.settings, settingsIssues: state.settingsIssues, organizationSearch: state.organizationSearch, macros: state.macros });
+    const findings = findingsOf(state);
     expect(findings.map((finding) => finding.id)).not.toContain('noOrganization');
   });
 });

@@ -55,10 +55,10 @@ export const FAST_REST = '&restTimeoutMs=3000&restSleepScale=0.1';
  */
 export const READY = 'main.sentinela[data-phase="ready"][data-guard="loaded"]';
 
-/** Opens a bundled scenario in the harness and waits for the app's first findings (and its save check: READY). */
 /** A bundled scenario by name, or any scenario by URL (a `data:` URL: an edited scenario, which no service worker intercepts). */
 const scenarioUrl = (name: string) => (/^(data|https?):/.test(name) ? encodeURIComponent(name) : `/harness/scenarios/${name}.json`);
 
+/** Opens a bundled scenario in the harness and waits for the app's first findings (and its save check: READY). */
 export async function openScenario(page: Page, name: string, query = ''): Promise<void> {
   await page.goto(`${harnessUrl()}/harness/?scenario=${scenarioUrl(name)}${query}`);
   await page.waitForFunction(() => window.zafMock !== undefined);

@@ -33,7 +33,6 @@ interface Layout {
   resizedAt: number[];
 }
 
-
 /** The sidebar's height and where each block and its actions end, in px from the sidebar's top. */
 async function layout(page: Page): Promise<Layout> {
   return page.evaluate(() => {

@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCapture } from './cli';
 import { startStandIn } from './standIn';
 import { parseScenario, type Scenario } from '../scenario';
-import { readScenario, server, startScenario, until } from '../testing';
-import { computeFindings } from '../../src/domain/findings';
+import { findingsOf, readScenario, server, startScenario, until } from '../testing';
 import { osChecklist } from '../../src/domain/saveGuard';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
@@ -37,7 +36,7 @@ async function replay(scenario: Scenario) {
   const { client, sentinela } = await startScenario(scenario);
   await until(() => sentinela.getState(), (s) => Object.values(s.macros).every((lookup) => lookup?.state !== 'loading') && s.organizationSearch.state !== 'loading' && s.savedComments.state !== 'loading');
   const state = sentinela.getState();
-  const findings = computeFindings({ context: state.context!, settings: state.settings, settingsIssues: state.settingsIssues, organizationSearch: state.organizationSearch, macros: state.macros });
+  const findings = findingsOf(state);
   const checklist = osChecklist({ context: state.context!, settings: state.settings, savedComments: state.savedComments, savedStatus: state.savedStatus }).map((item) => `${item.id}:${item.state}`);
   const verdicts = [];
   for (const status of ['hold', 'solved']) {

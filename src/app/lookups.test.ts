@@ -1,8 +1,6 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FAST_POLICY, memoryStore, server, startScenario, until } from '../../harness/testing';
-import { computeFindings } from '../domain/findings';
-import type { SentinelaState } from './sentinela';
+import { FAST_POLICY, findingsOf, memoryStore, server, startScenario, until } from '../../harness/testing';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
@@ -10,8 +8,6 @@ afterAll(() => server.close());
 
 type Calls = { calls: { kind: string; target: string; args: unknown[] }[] };
 const requests = (client: Calls) => client.calls.filter((c) => c.kind === 'request').map((c) => c.target);
-const findingsOf = (state: SentinelaState) =>
-  computeFindings({ context: state.context!, settings: state.settings, settingsIssues: state.settingsIssues, organizationSearch: state.organizationSearch, macros: state.macros });
 const macroInvokes = (client: Calls) => client.calls.filter((c) => c.kind === 'invoke' && c.target === 'macro').map((c) => c.args[0]);
 
 describe('a macro re-created or renamed mid-session', () => {

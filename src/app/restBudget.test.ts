@@ -9,9 +9,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FAST_POLICY, memoryStore, SCENARIO_DIR, server, startScenario as startWith, until } from '../../harness/testing';
+import { FAST_POLICY, findingsOf, memoryStore, SCENARIO_DIR, server, startScenario as startWith, until } from '../../harness/testing';
 import { parseScenario, type Scenario } from '../../harness/scenario';
-import { computeFindings } from '../domain/findings';
 import { osChecklist } from '../domain/saveGuard';
 import type { SentinelaState } from './sentinela';
 
@@ -31,8 +30,7 @@ type Calls = { calls: { kind: string; target: string; args: unknown[] }[] };
 const requests = (client: Calls) => client.calls.filter((c) => c.kind === 'request').map((c) => c.target);
 const macroRequests = (client: Calls) => requests(client).filter((url) => url.startsWith('/api/v2/macros'));
 const invokedMacros = (client: Calls) => client.calls.filter((c) => c.kind === 'invoke' && c.target === 'macro').map((c) => c.args[0]);
-const findingIds = (state: SentinelaState) =>
-  computeFindings({ context: state.context!, settings: state.settings, settingsIssues: state.settingsIssues, organizationSearch: state.organizationSearch, macros: state.macros }).map((f) => `${f.severity}:${f.id}`);
+const findingIds = (state: SentinelaState) => findingsOf(state).map((f) => `${f.severity}:${f.id}`);
 const settled = (state: SentinelaState) =>
   state.organizationSearch.state !== 'loading' && state.savedComments.state !== 'loading' && Object.values(state.macros).every((lookup) => lookup?.state !== 'loading');
 /** No request for 60 ms and no look-up loading: the view's REST work is over. */

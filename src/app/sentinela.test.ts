@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FAST_POLICY, memoryStore, server, startScenario, until } from '../../harness/testing';
-import { computeFindings } from '../domain/findings';
+import { FAST_POLICY, findingsOf, memoryStore, server, startScenario, until } from '../../harness/testing';
 import type { SentinelaState } from './sentinela';
 import type { Scenario } from '../../harness/scenario';
 
@@ -9,8 +8,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const findingIds = (state: SentinelaState) =>
-  computeFindings({ context: state.context!, settings: state.settings, settingsIssues: state.settingsIssues, organizationSearch: state.organizationSearch, macros: state.macros }).map((f) => `${f.severity}:${f.id}`);
+const findingIds = (state: SentinelaState) => findingsOf(state).map((f) => `${f.severity}:${f.id}`);
 
 describe('startup', () => {
   it('reads the ticket with exactly one batched get before it is ready', async () => {

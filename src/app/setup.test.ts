@@ -1,9 +1,8 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FAST_POLICY, server, startScenario, until } from '../../harness/testing';
+import { FAST_POLICY, findingsOf, server, startScenario, until } from '../../harness/testing';
 import { expectedSetupSettings, SETUP_MAPPING as MAPPING } from '../../tests/fixtures/setupMapping';
 import type { Scenario } from '../../harness/scenario';
-import { computeFindings } from '../domain/findings';
 import { guardCanApply } from '../domain/saveGuard';
 import { createSetup } from './setup';
 import type { SentinelaState } from './state';
@@ -12,7 +11,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const findingIds = (state: SentinelaState) => computeFindings({ context: state.context!, settings: state.settings, settingsIssues: state.settingsIssues, organizationSearch: state.organizationSearch, macros: state.macros }).map((f) => f.id);
+const findingIds = (state: SentinelaState) => findingsOf(state).map((f) => f.id);
 const requests = (client: { calls: { kind: string; target: string; args: unknown[] }[] }) => client.calls.filter((call) => call.kind === 'request');
 
 /**
