@@ -39,6 +39,27 @@ const servers = await startServers();
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 const scenarios = readdirSync(resolve(ROOT, 'harness/scenarios')).filter((f) => f.endsWith('.json')).sort().map((f) => f.replace(/\.json$/, ''));
 const results = {};
+/** REST requests the harness has answered so far in this page. */
+const requestsMade = (page) => page.evaluate(() => window.zafMock.calls.filter((c) => c.kind === 'request').length);
+/**
+ * The longest a view is waited for: past the app's own REST time-out (8 s, src/zendesk/http.ts DEFAULT_POLICY), for
+ * a scenario whose requests are never answered (17), which the harness never counts as quiet.
+ */
+const VIEW_BOUND_MS = 12_000;
+/** Waits until the app has been quiet for `quietMs` (zafMock.settled: look-ups started, nothing in flight), at most VIEW_BOUND_MS. */
+const settledPage = (page, quietMs = 1000) =>
+  page.evaluate(([quiet, bound]) => Promise.race([window.zafMock.settled(quiet), new Promise((resolve) => setTimeout(resolve, bound))]), [quietMs, VIEW_BOUND_MS]);
+/**
+ * Opens a scenario in the harness and waits until the view is settled (settledPage): a condition, not a
+ * fixed sleep, so a slow machine is not under-counted. Resolves to the REST requests the view made.
+ */
+async function settledView(page, scenarioPath) {
+  await page.goto(`${servers.harnessUrl}/harness/?scenario=${scenarioPath}`);
+  await page.waitForFunction(() => window.zafMock?.startedAt !== undefined, undefined, { timeout: 30_000 });
+  await page.evaluate(() => window.zafMock.ready);
+  await settledPage(page);
+  return requestsMade(page);
+}
 
 try {
   // 1. Startup critical path: time from app start to findings painted, against the latency of each round trip.
@@ -97,8 +118,10 @@ try {
     const query = new URLSearchParams({ scenario: `/harness/scenarios/${scenario}.json`, app: servers.appUrl, latency: String(latency) });
     await page.goto(`${servers.harnessUrl}/tests/host/index.html?${query}`);
     await page.waitForFunction(() => window.zendeskHost !== undefined);
-    await page.frameLocator('iframe[title="Sentinela"]').locator('main.sentinela[data-phase="ready"]').waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(1500); // the look-ups after first paint (saved notes) are in
+    const frame = page.frameLocator('iframe[title="Sentinela"]');
+    // The save check and the look-ups are in (their chunks load after first paint), and no saved notes are being read.
+    await frame.locator('main.sentinela[data-phase="ready"][data-guard="loaded"][data-lookups="true"]').waitFor({ timeout: 30_000 });
+    await frame.getByText('lendo as observações salvas…').first().waitFor({ state: 'detached', timeout: 15_000 });
     const result = await page.evaluate(async (value) => {
       window.zendeskHost.set('ticket.status', value);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -135,15 +158,8 @@ try {
   for (const name of scenarios.filter((scenario) => scenario !== '26-large-account')) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const count = async () => {
-      await page.goto(`${servers.harnessUrl}/harness/?scenario=/harness/scenarios/${name}.json`);
-      await page.waitForFunction(() => window.zafMock?.startedAt !== undefined);
-      await page.evaluate(() => window.zafMock.ready);
-      await page.waitForTimeout(1500);
-      return page.evaluate(() => window.zafMock.calls.filter((c) => c.kind === 'request').length);
-    };
-    const cold = await count();
-    const warm = await count();
+    const cold = await settledView(page, `/harness/scenarios/${name}.json`);
+    const warm = await settledView(page, `/harness/scenarios/${name}.json`);
     rest.push({ scenario: name, cold, warm });
     await context.close();
   }
@@ -177,22 +193,9 @@ try {
     writeFileSync(join(kindDir, file), JSON.stringify({ ...scenario, $schema: undefined, name: `Large account: ${kind}` }));
     const context = await browser.newContext();
     const page = await context.newPage();
-    const count = async () => {
-      await page.goto(`${servers.harnessUrl}/harness/?scenario=/test-results/bench-scenarios/${file}`);
-      await page.waitForFunction(() => window.zafMock?.startedAt !== undefined, undefined, { timeout: 30_000 });
-      await page.evaluate(() => window.zafMock.ready);
-      // Settled: no new request for 1 s (the look-ups of a large account take several pages).
-      let last = -1;
-      let since = Date.now();
-      for (;;) {
-        const now = await page.evaluate(() => window.zafMock.calls.filter((c) => c.kind === 'request').length);
-        if (now !== last) [last, since] = [now, Date.now()];
-        else if (Date.now() - since >= 1000) return now;
-        await page.waitForTimeout(100);
-      }
-    };
-    const cold = await count();
-    const warm = await count();
+    // The look-ups of a large account take several pages: settled views only.
+    const cold = await settledView(page, `/test-results/bench-scenarios/${file}`);
+    const warm = await settledView(page, `/test-results/bench-scenarios/${file}`);
     largeAccount.push({ kind, cold, warm });
     await context.close();
   }
@@ -203,19 +206,17 @@ try {
   const flow = await (async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${servers.harnessUrl}/harness/?scenario=/test-results/bench-scenarios/${flowFile}`);
-    await page.waitForFunction(() => window.zafMock?.startedAt !== undefined, undefined, { timeout: 30_000 });
-    await page.evaluate(() => window.zafMock.ready);
-    await page.waitForSelector('main.sentinela[data-lookups="true"][data-guard="loaded"]');
+    await settledView(page, `/test-results/bench-scenarios/${flowFile}`);
+    await page.waitForSelector('main.sentinela[data-guard="loaded"]');
     const verdicts = [];
     for (const status of ['open', 'hold']) {
       verdicts.push(await page.evaluate((value) => {
         window.zafMock.set('ticket.status', value);
         return window.zafMock.save();
       }, status));
-      await page.waitForTimeout(500);
+      await settledPage(page);
     }
-    const requests = await page.evaluate(() => window.zafMock.calls.filter((c) => c.kind === 'request').length);
+    const requests = await requestsMade(page);
     await context.close();
     return { kind: 'O.S. New → Open with its note → On Hold, in one view', requests, allowed: verdicts.map((verdict) => verdict.allowed) };
   })();
