@@ -33,8 +33,11 @@ export function createLookups(client: ZafClient, store: StateStore, options: Loo
     macro: (setting: MacroSetting, call?: { refresh?: boolean }): Promise<MacroAnswer | null> => loaded().then((lookups) => lookups.macro(setting, call)),
     /** After `invoke('macro', id)` failed: the id to try instead, the title looked up again once (see restLookups). */
     recoverMacro: (failedId: number): Promise<number | null> => loaded().then((lookups) => lookups.recoverMacro(failedId)),
-    /** Saved comments, read ahead where they can change the verdict of a save to On Hold (see restLookups.comments). */
-    comments: (call?: { refresh?: boolean; askAgain?: boolean }) => void loaded().then((lookups) => lookups.comments(call)),
+    /**
+     * Saved comments, read ahead where they can change the verdict of a save to On Hold (see restLookups.comments).
+     * Resolves once the call has run: a read it started is 'loading' by then; one it declined left the state as it was.
+     */
+    comments: (call?: { refresh?: boolean; askAgain?: boolean }): Promise<void> => loaded().then((lookups) => lookups.comments(call)),
     /**
      * What was read (or is being read) of the saved notes predates a change stored since: dropped; the next read
      * goes to Zendesk. What was read is dropped at once (a save decided right after must not use it); a read
@@ -53,8 +56,8 @@ export function createLookups(client: ZafClient, store: StateStore, options: Loo
      * read (the state says why).
      */
     readNotes: (call?: { deadlineMs?: number; refresh?: boolean; all?: boolean }): Promise<SavedComment[] | null> => loaded().then((lookups) => lookups.readNotes(call)),
-    /** The status Zendesk has stored, read over REST when the app lost track of it (issue 17). */
-    savedStatus: () => void loaded().then((lookups) => lookups.savedStatus()),
+    /** The status Zendesk has stored, read over REST when the app lost track of it (issue 17). Resolves as `comments` does. */
+    savedStatus: (): Promise<void> => loaded().then((lookups) => lookups.savedStatus()),
     /** The ticket is set On Hold: read what the save guard will need and does not know yet. */
     forHold: () => void loaded().then((lookups) => lookups.forHold()),
     /** ticket.updated: someone else stored a change; re-read what the guard holds about what is stored. */

@@ -74,25 +74,27 @@ export function createSaveDecider(deps: DeciderDeps) {
     return { context, settings, savedComments, savedStatus, sentNotes };
   };
 
-  /** Starts, once per save, the REST reads that would tell what the decision does not know. */
-  function readWhatMatters(decision: SaveDecision, started: Set<Readable>) {
+  /**
+   * Asks, once per save, for the REST reads that would tell what the decision does not know (a read that
+   * failed is asked again); resolves to whether it asked anything, once those asks have run (within the
+   * deadline; the look-ups load lazily): a read they started is then 'loading' — never mistaken for the old
+   * failure or for nothing coming (review 9, R9-1: a save refused for notes whose new read was on its way).
+   */
+  async function askWhatMatters(decision: SaveDecision, started: Set<Readable>, deadline: number): Promise<boolean> {
+    const asks: Promise<void>[] = [];
     for (const item of decision.unchecked) {
       if (!item.readable || started.has(item.readable)) continue;
       if (store.get().phase === 'starting') continue; // the first get is under way: it may tell
       started.add(item.readable);
-      if (item.readable === 'savedComments') lookups.comments({ askAgain: true });
-      else lookups.savedStatus();
+      asks.push(item.readable === 'savedComments' ? lookups.comments({ askAgain: true }) : lookups.savedStatus());
     }
+    if (asks.length > 0) await withinDeadline(Promise.all(asks), deadline);
+    return asks.length > 0;
   }
 
-  /** A read the decision waits for: under way, or started and not begun yet (the look-ups load lazily). */
-  const stillComing = (decision: SaveDecision, started: Set<Readable>) =>
-    decision.unchecked.some((item) => {
-      if (!item.readable) return false;
-      if (store.get().phase === 'starting') return true;
-      const { state } = store.get()[item.readable];
-      return state === 'loading' || (state === 'idle' && started.has(item.readable));
-    });
+  /** A read the decision waits for: under way, or the first get still is (it may tell). */
+  const stillComing = (decision: SaveDecision) =>
+    decision.unchecked.some((item) => item.readable !== undefined && (store.get().phase === 'starting' || store.get()[item.readable].state === 'loading'));
 
   async function judge(deadline: number) {
     // failMode must be known before a save is answered: the settings come with ZAF's handshake.
@@ -107,13 +109,17 @@ export function createSaveDecider(deps: DeciderDeps) {
     // The sidebar shows what the guard judged (an event may have been missed).
     if (fresh && base && store.get().context === base) store.update({ context: fresh });
 
-    let decision = decideSave(guardInput(context, settings));
     const started = new Set<Readable>();
-    readWhatMatters(decision, started);
-    while (stillComing(decision, started) && Date.now() < deadline) {
+    /** The decision on what is known now, once the reads it lacks have been asked for (each once per save). */
+    const decideAsking = async () => {
+      let decision = decideSave(guardInput(context, settings));
+      while (await askWhatMatters(decision, started, deadline)) decision = decideSave(guardInput(context, settings));
+      return decision;
+    };
+    let decision = await decideAsking();
+    while (stillComing(decision) && Date.now() < deadline) {
       await changeOrDeadline(deadline);
-      decision = decideSave(guardInput(context, settings));
-      readWhatMatters(decision, started);
+      decision = await decideAsking();
     }
     const unchecked = settingsKnown ? decision.unchecked : [...decision.unchecked, { what: msg('guard.what.settings'), why: msg('guard.note.settingsMissing') }];
     return { context, failMode: failModeNow(), decision: { ...decision, unchecked } };

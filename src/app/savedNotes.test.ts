@@ -358,3 +358,21 @@ describe('a save whose ticket.submit.done never came (the note was in it)', () =
     });
   });
 });
+
+describe('a save that asks again for notes whose read failed waits for that read (review 9, R9-1)', () => {
+  it.each(['open', 'closed'] as const)('26, comments 503 ×6 (the read at load and the one at On Hold both fail), failMode %s: the save reads them again and is allowed, with no notice', async (failMode) => {
+    const run = await startScenario('26-large-account', {
+      edit: (s) => {
+        s.faults.requests.push({ match: '/comments', kind: 'status', status: 503, delayMs: 0, times: 6 });
+        s.settings.failMode = failMode;
+      },
+    });
+    await until(() => run.sentinela.getState().savedComments.state, (s) => s === 'failed');
+    run.client.agentSet('ticket.status', 'hold');
+    await until(() => commentReads(run), (n) => n === 6);
+    await until(() => run.sentinela.getState().savedComments.state, (s) => s === 'failed');
+    expect(await run.client.save()).toEqual({ allowed: true, message: null });
+    expect(run.sentinela.getState().notices.filter((notice) => notice.sticky)).toEqual([]);
+    expect(commentReads(run)).toBe(7);
+  });
+});
