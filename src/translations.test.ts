@@ -17,6 +17,7 @@ import type { Check } from './domain/configuration';
 import type { EffectTarget, OtherTarget } from './domain/effects';
 import { FIELD_ID_PARAMETERS } from './settings';
 import { STATUSES } from './domain/preview';
+import { createTranslate } from './i18n';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const LOCALES = ['pt-BR', 'en', 'es'];
@@ -149,6 +150,15 @@ describe('translations', () => {
     const { sections } = dictionaries[locale];
     expect(Object.keys(sections.ui).filter((key) => key in sections.later)).toEqual([]);
     expect(Object.keys(sections.later).sort()).toEqual(Object.keys(dictionaries['pt-BR'].sections.later).sort());
+  });
+
+  it.each(LOCALES)('%s says the top requester line in the singular for one ticket (review 9, R9-4: "todos os 1 tickets", "1 tickets")', (locale) => {
+    const t = createTranslate(dictionaries[locale].ui);
+    const line = (key: string, counted: number, count: number) => t({ key, params: { name: 'Delta', counted, user: 'Paulo', email: 'paulo@delta.example', count } });
+    const lines = [line('finding.noOrganization.foundAll', 1, 1), line('finding.noOrganization.foundAll', 5, 3), line('finding.noOrganization.foundRecent', 100, 1), line('finding.noOrganization.foundRecent', 100, 40)];
+    expect(lines.filter((text) => /\b1 tickets\b|[{}#]/.test(text))).toEqual([]);
+    expect(lines.map((text) => /\b(1 ticket|3 tickets|40 tickets)\)/.exec(text)?.[1])).toEqual(['1 ticket', '3 tickets', '1 ticket', '40 tickets']);
+    if (locale === 'pt-BR') expect(lines.slice(0, 2)).toEqual(['Delta: o único ticket da organização é de Paulo (paulo@delta.example, 1 ticket).', 'Delta: entre todos os 5 tickets da organização, quem mais abre tickets é Paulo (paulo@delta.example, 3 tickets).']);
   });
 
   it('the key scan itself finds keys (a broken scan would pass everything)', () => {
