@@ -25,7 +25,8 @@ export default function ChecklistAlert({ items, warnings, state }: { items: Chec
         {open.map((item) => (
           <li key={item.id} data-item={item.id} data-state={item.state} className={`check-${item.state}`}>
             <span aria-hidden="true" className="mark">{MARK[item.state]}</span>
-            <span className="visually-hidden">{t(`ui.check.${item.state}`)}: </span>
+            {/* An unchecked item's line says "Não verificado: …" itself: no hidden prefix to say it twice (review 9). */}
+            {item.state === 'unchecked' && !item.deferred ? null : <span className="visually-hidden">{t(`ui.check.${item.state}`)}: </span>}
             {item.state === 'missing'
               ? fixText(item.fix, t)
               : // Checked last (the saved notes not read while another item refuses): asked for "if not there yet".
